@@ -18,6 +18,11 @@ export const TARGET_KINDS = ['deadline', 'percent', 'number', 'boolean', 'text']
 export const TARGET_OPS = ['<', '<=', '=', '>=', '>'] as const;
 export const FORMATS = ['pdf', 'docx', 'xlsx', 'xls', 'ods', 'csv', 'doc', 'odt', 'rtf'] as const;
 
+export type Level = (typeof LEVELS)[number];
+export type Layout = (typeof LAYOUTS)[number];
+export type IndicatorType = (typeof INDICATOR_TYPES)[number];
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
 export const SourceRef = z.object({
   page: z.number().int().positive().optional(),
   sheet: Text.optional(),

@@ -1,0 +1,75 @@
+/**
+ * Turns an extractor's draft into the contract: stable ids in document order,
+ * parents by id, every target text read by the one target parser (column targets
+ * and the ones written inside an indicator's name), indicator types from the
+ * Tipologia column or, failing that, from the targets. The result is validated with
+ * the zod schema, so nothing that breaks the contract leaves the extractor.
+ */
+import type { DocumentSource } from '../document/model.js';
+import type { IndicatorDraft, ObjectiveDraft, PlanDraft } from '../families/draft.js';
+import { Plan, type Ente, type Indicator, type Objective, type Target } from '../model/plan.js';
+import { extractEmbeddedTargets, indicatorTypeFromTipologia, inferIndicatorType, parseTargetText } from '../targets/index.js';
+
+/** Plan ids are the first 16 hex digits of the file's sha256: stable across imports and machines. */
+export const PLAN_ID_HEX_DIGITS = 16;
+
+export const planIdOf = (sha256: string): string => sha256.slice(0, PLAN_ID_HEX_DIGITS);
+
+function targetsOf(ind: IndicatorDraft, planYear: number | null): Target[] {
+  const columnHint = ind.tipologia ? indicatorTypeFromTipologia(ind.tipologia) : null;
+  const fromColumns = ind.targetTexts.flatMap((t) => parseTargetText(t.text, { planYear, columnHint: t.hint ?? columnHint }));
+  const embedded = extractEmbeddedTargets(ind.name, { planYear });
+  return [...ind.targets, ...fromColumns, ...embedded];
+}
+
+export function assemblePlan(draft: PlanDraft, source: DocumentSource, ente: Ente, warnings: string[]): Plan {
+  const ids = new Map<ObjectiveDraft, string>();
+  draft.objectives.forEach((o, i) => ids.set(o, `o${i + 1}`));
+  const planYear = draft.years.length > 0 ? draft.years[0]! : null;
+  const objectives: Objective[] = draft.objectives.map((o) => ({
+    id: ids.get(o)!,
+    parent: o.parent ? (ids.get(o.parent) ?? null) : null,
+    level: o.level,
+    code: o.code,
+    title: o.title,
+    description: o.description,
+    context: o.context,
+    years: o.years,
+    responsible: o.responsible,
+    weight: o.weight,
+    source: o.source,
+  }));
+  const indicators: Indicator[] = draft.indicators.map((ind, i) => {
+    const targets = targetsOf(ind, planYear);
+    const fromColumn = ind.tipologia ? indicatorTypeFromTipologia(ind.tipologia) : null;
+    return {
+      id: `i${i + 1}`,
+      objective: ids.get(ind.objective)!,
+      name: ind.name,
+      type: fromColumn ?? inferIndicatorType(targets),
+      targets,
+      baseline: ind.baseline,
+      actual: ind.actual,
+      weight: ind.weight,
+      responsible: ind.responsible,
+      source: ind.source,
+    };
+  });
+  return Plan.parse({
+    id: planIdOf(source.sha256),
+    source: {
+      file: source.file,
+      sha256: source.sha256,
+      format: source.format,
+      pages: source.pages,
+      ...(source.envelope ? { envelope: source.envelope } : {}),
+    },
+    ente,
+    title: draft.title,
+    years: draft.years,
+    layout: draft.layout,
+    objectives,
+    indicators,
+    warnings: [...warnings, ...draft.warnings],
+  });
+}
