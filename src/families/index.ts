@@ -8,6 +8,7 @@ import type { DocumentModel } from '../document/model.js';
 import type { Layout } from '../model/plan.js';
 import { parseYears } from './cell-values.js';
 import type { PlanDraft } from './draft.js';
+import { readCards } from './cards.js';
 import { readTables } from './tabular.js';
 
 /** A title longer than this is a paragraph of prose, not the plan's title. */
@@ -33,6 +34,7 @@ function planYears(title: string | null, preamble: string[]): number[] {
 
 export function extractDraft(doc: DocumentModel): PlanDraft {
   const tables = readTables(doc);
+  const cards = readCards(doc, (t) => tables.planTables.has(t));
   let layout: Layout = 'generic';
   let best = 0;
   for (const [l, n] of tables.layouts) {
@@ -43,7 +45,9 @@ export function extractDraft(doc: DocumentModel): PlanDraft {
   }
   const title = planTitle(tables.preamble);
   const warnings = [...tables.warnings];
-  if (tables.objectives.length === 0) {
+  const objectives = [...tables.objectives, ...cards.objectives];
+  const indicators = [...tables.indicators, ...cards.indicators];
+  if (objectives.length === 0) {
     warnings.push(
       tables.layouts.size === 0
         ? 'no objectives found: the document has no table with an objective column (not a plan, or a layout not yet recognized)'
@@ -54,8 +58,8 @@ export function extractDraft(doc: DocumentModel): PlanDraft {
     layout,
     title,
     years: planYears(title, tables.preamble),
-    objectives: tables.objectives,
-    indicators: tables.indicators,
+    objectives,
+    indicators,
     warnings,
     texts: tables.preamble,
   };

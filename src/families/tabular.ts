@@ -21,6 +21,8 @@ export interface TabularReading {
   layouts: Map<Layout, number>;
   /** texts above the first plan table (titles, ente) */
   preamble: string[];
+  /** the tables read as plan tables */
+  planTables: Set<Table>;
 }
 
 /** A heading above the first table that names the document itself, not a theme of its objectives. */
@@ -34,7 +36,7 @@ function continuation(table: Table, previous: LocatedTable | null): LocatedTable
 }
 
 export function readTables(doc: DocumentModel): TabularReading {
-  const out: TabularReading = { objectives: [], indicators: [], warnings: [], layouts: new Map(), preamble: [] };
+  const out: TabularReading = { objectives: [], indicators: [], warnings: [], layouts: new Map(), preamble: [], planTables: new Set() };
   let section: SectionContext = emptySection();
   let previous: LocatedTable | null = null;
   let seenPlanTable = false;
@@ -57,6 +59,8 @@ export function readTables(doc: DocumentModel): TabularReading {
     seenPlanTable = true;
     previous = located;
     const layout = classifyTable(located);
+    if (!located.meanings.some((m) => m?.role === 'objective')) continue;
+    out.planTables.add(block);
     const reading = interpretTable(located, section, { ...DEFAULT_INTERPRET_SETTINGS, themeLabels: layout === 'missione_table' });
     out.objectives.push(...reading.objectives);
     out.indicators.push(...reading.indicators);

@@ -1,0 +1,163 @@
+/**
+ * Many comuni describe each objective in a card rather than a table row: a box
+ * headed "DESCRIZIONE OBIETTIVO 1", "OBIETTIVO N. 2" or "Scheda obiettivo 3", the
+ * responsible office named above or inside it ("RESPONSABILE: …"), the service it
+ * belongs to as a numbered heading ("1 - SERVIZI GENERALI …"), a description, a
+ * target in prose ("Target: valori non superiori a 0") and a phase table
+ * (Descrizione fase | Previsione scadenza fase) whose phases are the indicators.
+ * Boxes come as paragraphs or as one- and two-column tables; this recognizer reads
+ * both as one stream of lines.
+ */
+import { cellText, type Block, type DocumentModel, type Table } from '../document/model.js';
+import { emptyContext } from '../model/plan.js';
+import { normalizeSpace } from '../text/normalize.js';
+import { parseWeight } from './cell-values.js';
+import { mapHeader } from './columns.js';
+import { newIndicator, type IndicatorDraft, type ObjectiveDraft } from './draft.js';
+
+/** A card heading: the label and its number, with or without a title after it. */
+const CARD_HEADING =
+  /^(?:descrizione\s+(?:dell['’]\s*)?obiettivo|scheda\s+(?:obiettivo|n\.?)|obiettivo\s+(?:n\.?|nr\.?|n°|numero)|obiettivo(?=\s+\d))\s*(\d+(?:[.\/]\d+)*)\s*[-–:.)]?\s*(.*)$/i;
+const RESPONSIBLE_LINE = /^(?:responsabil[ei](?:\s+(?:dell['’]\s*)?obiettivo|\s+del\s+servizio|\s+di\s+(?:area|settore|servizio))?|referente|dirigente)\s*[:\-–]?\s+(.+)$/i;
+const SERVICE_HEADING = /^\d{1,2}\s*[-–.)]\s+(?=\p{Lu}{3})(.+)$/u;
+const TARGET_LINE = /^(?:target|risultato atteso|valore atteso|livello atteso)\s*[:\-–]\s*(.+)$/i;
+const INDICATOR_LINE = /^(?:indicatore|indicatori|kpi)\s*(?:di\s+risultato)?\s*[:\-–]\s*(.+)$/i;
+const WEIGHT_LINE = /^(?:peso|pesatura)\s*(?:%|\(%\))?\s*[:\-–]?\s*(.+)$/i;
+const DESCRIPTION_LINE = /^(?:descrizione|finalit[aà]|obiettivo)\s*[:\-–]\s*(.+)$/i;
+const FIELD_LABEL = /^[\p{L} ]{3,40}:\s*$/u;
+
+interface Line {
+  text: string;
+  /** the block the line came from, for tables that carry phases */
+  table?: Table;
+}
+
+/** A phase table: one column of phases or activities and one of deadlines. */
+function phaseColumns(t: Table): { phase: number; deadline: number; header: number } | null {
+  for (let r = 0; r < Math.min(2, t.rows.length); r++) {
+    const texts = t.rows[r]!.cells.map((c) => cellText(c));
+    const roles = texts.map((x) => (x ? mapHeader(x)?.role : undefined));
+    const phase = roles.findIndex((x) => x === 'phase' || x === 'indicator');
+    const deadline = roles.findIndex((x) => x === 'deadline' || x === 'target');
+    if (phase >= 0 && deadline >= 0) return { phase, deadline, header: r };
+  }
+  return null;
+}
+
+function linesOf(blocks: Block[], isPlanTable: (t: Table) => boolean): Line[] {
+  const out: Line[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'table') {
+      out.push({ text: b.text });
+      continue;
+    }
+    if (isPlanTable(b)) continue;
+    if (phaseColumns(b)) {
+      out.push({ text: '', table: b });
+      continue;
+    }
+    // A box: each row is a line; a label cell and a value cell read as "label: value".
+    for (const row of b.rows) {
+      const texts = row.cells.map((c) => cellText(c)).filter(Boolean);
+      if (texts.length === 2 && texts[0]!.length <= 40 && !texts[0]!.endsWith(':') && !CARD_HEADING.test(texts[0]!)) {
+        out.push({ text: `${texts[0]}: ${texts[1]}` });
+      } else if (texts.length === 2 && CARD_HEADING.test(texts[0]!)) {
+        out.push({ text: `${texts[0]} ${texts[1]}` });
+      } else {
+        for (const c of row.cells) for (const item of c?.items ?? []) out.push({ text: item.text });
+      }
+    }
+  }
+  return out.map((l) => ({ ...l, text: normalizeSpace(l.text) }));
+}
+
+export interface CardReading {
+  objectives: ObjectiveDraft[];
+  indicators: IndicatorDraft[];
+}
+
+/** `isPlanTable` tells the tables another recognizer already read, so their rows are not read again as cards. */
+export function readCards(doc: DocumentModel, isPlanTable: (t: Table) => boolean): CardReading {
+  const objectives: ObjectiveDraft[] = [];
+  const indicators: IndicatorDraft[] = [];
+  let service: string | null = null;
+  let responsible: string[] = [];
+  let card: ObjectiveDraft | null = null;
+  let awaitingTitle = false;
+  let pendingLabel: string | null = null;
+  const lastIndicatorOf = (o: ObjectiveDraft): IndicatorDraft | undefined => indicators.filter((i) => i.objective === o).at(-1);
+
+  for (const line of linesOf(doc.blocks, isPlanTable)) {
+    if (line.table) {
+      if (!card) continue;
+      const cols = phaseColumns(line.table)!;
+      for (const row of line.table.rows.slice(cols.header + 1)) {
+        const name = cellText(row.cells[cols.phase]);
+        if (!name) continue;
+        const ind = newIndicator(card, name, card.source);
+        const deadline = cellText(row.cells[cols.deadline]);
+        if (deadline) ind.targetTexts.push({ text: deadline, hint: 'data' });
+        indicators.push(ind);
+      }
+      continue;
+    }
+    const text: string = pendingLabel ? `${pendingLabel} ${line.text}` : line.text;
+    pendingLabel = null;
+    if (!text) continue;
+    if (FIELD_LABEL.test(text)) {
+      pendingLabel = text;
+      continue;
+    }
+    const heading = CARD_HEADING.exec(text);
+    if (heading) {
+      card = {
+        parent: null,
+        level: 'esecutivo',
+        code: heading[1]!,
+        title: heading[2] ? heading[2] : '',
+        description: null,
+        context: { ...emptyContext(), servizio: service },
+        years: [],
+        responsible: [...responsible],
+        weight: null,
+        source: {},
+      };
+      awaitingTitle = !heading[2];
+      objectives.push(card);
+      continue;
+    }
+    const svc = SERVICE_HEADING.exec(text);
+    if (svc && !card?.title.startsWith(text)) {
+      service = normalizeSpace(text);
+      responsible = [];
+      card = null;
+      continue;
+    }
+    const resp = RESPONSIBLE_LINE.exec(text);
+    if (resp) {
+      if (card && !awaitingTitle) card.responsible = [normalizeSpace(resp[1]!)];
+      else responsible = [normalizeSpace(resp[1]!)];
+      continue;
+    }
+    if (!card) continue;
+    const target = TARGET_LINE.exec(text);
+    const indicator = INDICATOR_LINE.exec(text);
+    const weight = WEIGHT_LINE.exec(text);
+    const desc = DESCRIPTION_LINE.exec(text);
+    if (awaitingTitle) {
+      card.title = desc ? desc[1]! : text;
+      awaitingTitle = false;
+    } else if (indicator) {
+      indicators.push(newIndicator(card, indicator[1]!, card.source));
+    } else if (target) {
+      const ind = lastIndicatorOf(card) ?? newIndicator(card, card.title, card.source);
+      if (!indicators.includes(ind)) indicators.push(ind);
+      ind.targetTexts.push({ text: target[1]!, hint: null });
+    } else if (weight && parseWeight(weight[1]!) !== null) {
+      card.weight = parseWeight(weight[1]!);
+    } else if (desc || !card.description) {
+      card.description = card.description ? `${card.description} ${desc ? desc[1] : text}` : desc ? desc[1]! : text;
+    }
+  }
+  return { objectives: objectives.filter((o) => o.title), indicators: indicators.filter((i) => i.objective.title) };
+}
