@@ -11,7 +11,8 @@ import { applyHeading, classifyHeading, emptySection, type SectionContext } from
 import type { IndicatorDraft, ObjectiveDraft } from './draft.js';
 import { locateHeader, type LocatedTable } from './header.js';
 import { classifyTable } from './kinds.js';
-import { DEFAULT_INTERPRET_SETTINGS, interpretTable } from './table/interpret.js';
+import { DEFAULT_INTERPRET_SETTINGS, interpretTable, type TableReading } from './table/interpret.js';
+import { foldForMatch } from '../text/normalize.js';
 
 export interface TabularReading {
   objectives: ObjectiveDraft[];
@@ -35,14 +36,38 @@ function continuation(table: Table, previous: LocatedTable | null): LocatedTable
   return { ...previous, table, body: table.rows, preamble: [] };
 }
 
+/**
+ * Sections that restate the performance objectives for another purpose (a PIAO's
+ * anti-corruption "raccordo" with the performance objectives): their rows repeat
+ * objectives already read and must not count twice.
+ */
+const RESTATEMENT_SECTION = /corruzion|trasparenz|raccordo|rischi/i;
+
+function dropRestated(reading: TableReading, seen: Set<string>, heading: string, warnings: string[]): TableReading {
+  const objectives = reading.objectives.filter((o) => !seen.has(foldForMatch(o.title)));
+  const dropped = reading.objectives.length - objectives.length;
+  if (dropped === 0) return reading;
+  warnings.push(`${dropped} objectives restated under "${heading.slice(0, 80)}" were already read from the performance section; kept once`);
+  const keep = new Set(objectives);
+  const closed = (o: ObjectiveDraft | null): boolean => o === null || (keep.has(o) && closed(o.parent));
+  return {
+    objectives: objectives.filter((o) => closed(o.parent)),
+    indicators: reading.indicators.filter((i) => keep.has(i.objective)),
+    warnings: reading.warnings,
+  };
+}
+
 export function readTables(doc: DocumentModel): TabularReading {
   const out: TabularReading = { objectives: [], indicators: [], warnings: [], layouts: new Map(), preamble: [], planTables: new Set() };
   let section: SectionContext = emptySection();
   let previous: LocatedTable | null = null;
   let seenPlanTable = false;
+  let lastHeading = '';
+  const seenTitles = new Set<string>();
   for (const block of doc.blocks) {
     if (block.kind !== 'table') {
       const text = block.text;
+      if (block.kind === 'heading' || block.bold) lastHeading = text;
       if (!seenPlanTable) out.preamble.push(text);
       const looksLikeHeading = block.kind === 'heading' || /^missione\s*\d/i.test(text) || (block.bold && text.length < 100);
       const meaning = looksLikeHeading ? classifyHeading(text) : null;
@@ -55,15 +80,17 @@ export function readTables(doc: DocumentModel): TabularReading {
       if (!seenPlanTable) out.preamble.push(...block.rows.slice(0, 3).flatMap((r) => r.cells.map((c) => cellText(c)).filter(Boolean)));
       continue;
     }
+    if (!located.meanings.some((m) => m?.role === 'objective')) continue;
     if (!seenPlanTable) out.preamble.push(...located.preamble);
     seenPlanTable = true;
     previous = located;
-    const layout = classifyTable(located);
-    if (!located.meanings.some((m) => m?.role === 'objective')) continue;
     out.planTables.add(block);
+    const layout = classifyTable(located);
     const reading = interpretTable(located, section, { ...DEFAULT_INTERPRET_SETTINGS, themeLabels: layout === 'missione_table' });
-    out.objectives.push(...reading.objectives);
-    out.indicators.push(...reading.indicators);
+    const kept = RESTATEMENT_SECTION.test(lastHeading) ? dropRestated(reading, seenTitles, lastHeading, out.warnings) : reading;
+    kept.objectives.forEach((o) => seenTitles.add(foldForMatch(o.title)));
+    out.objectives.push(...kept.objectives);
+    out.indicators.push(...kept.indicators);
     out.warnings.push(...reading.warnings);
     out.layouts.set(layout, (out.layouts.get(layout) ?? 0) + reading.objectives.length);
   }
