@@ -13,7 +13,6 @@ import { extractDraft } from './families/index.js';
 import type { Ente, Plan } from './model/plan.js';
 import { assemblePlan } from './plan/assemble.js';
 import { readDocx } from './readers/docx/index.js';
-import { readPdf } from './readers/pdf/index.js';
 import { sniffFormat } from './readers/sniff.js';
 import { readSpreadsheet } from './readers/xlsx/index.js';
 
@@ -44,8 +43,11 @@ export class ExtractError extends Error {
 async function readDocument(bytes: Uint8Array, source: Omit<DocumentSource, 'format' | 'pages'>): Promise<DocumentModel> {
   const format = sniffFormat(bytes, source.file);
   switch (format) {
-    case 'pdf':
+    case 'pdf': {
+      // pdf.js is large: load it only for PDFs, so DOCX/XLSX imports start fast.
+      const { readPdf } = await import('./readers/pdf/index.js');
       return readPdf(bytes, source);
+    }
     case 'docx':
       return readDocx(bytes, { ...source, format, pages: null });
     case 'xlsx':

@@ -11,18 +11,22 @@
 import { cellText, type Block, type DocumentModel, type Table } from '../document/model.js';
 import { emptyContext } from '../model/plan.js';
 import { normalizeSpace } from '../text/normalize.js';
-import { parseWeight } from './cell-values.js';
+import { parseWeight, parseYears } from './cell-values.js';
 import { mapHeader } from './columns.js';
 import { newIndicator, type IndicatorDraft, type ObjectiveDraft } from './draft.js';
 
 /** A card heading: the label and its number, with or without a title after it. */
 const CARD_HEADING =
   /^(?:descrizione\s+(?:dell['’]\s*)?obiettivo|scheda\s+(?:obiettivo|n\.?)|obiettivo\s+(?:n\.?|nr\.?|n°|numero)|obiettivo(?=\s+\d))\s*(\d+(?:[.\/]\d+)*)\s*[-–:.)]?\s*(.*)$/i;
-const RESPONSIBLE_LINE = /^(?:responsabil[ei](?:\s+(?:dell['’]\s*)?obiettivo|\s+del\s+servizio|\s+di\s+(?:area|settore|servizio))?|referente|dirigente)\s*[:\-–]?\s+(.+)$/i;
+const RESPONSIBLE_LINE = /^(responsabil[ei]|referent[ei]|dirigent[ei])(?:\s+(?:dell['’]\s*)?obiettivo|\s+del\s+servizio|\s+di\s+(?:area|settore|servizio))?\s*[:\-–]?\s+(.+)$/i;
+/** A plural label ("RESPONSABILI: Arch. Rossi, Geom. Bianchi") introduces a list. */
+const PLURAL_LABEL = /[ie]$/i;
+const LIST_SEPARATOR = /\s*[,;]\s*|\s+e\s+(?=\p{Lu})/u;
+const YEARS_LINE = /^(?:annualit[aà]|anni|anno|periodo|triennio)(?:\s+di\s+riferimento)?\s*[:\-–]\s*(.+)$/i;
 const SERVICE_HEADING = /^\d{1,2}\s*[-–.)]\s+(?=\p{Lu}{3})(.+)$/u;
 const TARGET_LINE = /^(?:target|risultato atteso|valore atteso|livello atteso)\s*[:\-–]\s*(.+)$/i;
 const INDICATOR_LINE = /^(?:indicatore|indicatori|kpi)\s*(?:di\s+risultato)?\s*[:\-–]\s*(.+)$/i;
-const WEIGHT_LINE = /^(?:peso|pesatura)\s*(?:%|\(%\))?\s*[:\-–]?\s*(.+)$/i;
+const WEIGHT_LINE = /^(?:peso|pesatura)(?:\s+(?:obiettivo|dell['’]\s*obiettivo|attribuito|ponderale))?\s*(?:%|\(%\))?\s*[:\-–]?\s*(.+)$/i;
 const DESCRIPTION_LINE = /^(?:descrizione|finalit[aà]|obiettivo)\s*[:\-–]\s*(.+)$/i;
 const FIELD_LABEL = /^[\p{L} ]{3,40}:\s*$/u;
 
@@ -128,21 +132,24 @@ export function readCards(doc: DocumentModel, isPlanTable: (t: Table) => boolean
     }
     const svc = SERVICE_HEADING.exec(text);
     if (svc && !card?.title.startsWith(text)) {
-      service = normalizeSpace(text);
+      service = normalizeSpace(svc[1]!);
       responsible = [];
       card = null;
       continue;
     }
     const resp = RESPONSIBLE_LINE.exec(text);
     if (resp) {
-      if (card && !awaitingTitle) card.responsible = [normalizeSpace(resp[1]!)];
-      else responsible = [normalizeSpace(resp[1]!)];
+      const value = normalizeSpace(resp[2]!);
+      const who = PLURAL_LABEL.test(resp[1]!) ? value.split(LIST_SEPARATOR).filter(Boolean) : [value];
+      if (card && !awaitingTitle) card.responsible = who;
+      else responsible = who;
       continue;
     }
     if (!card) continue;
     const target = TARGET_LINE.exec(text);
     const indicator = INDICATOR_LINE.exec(text);
     const weight = WEIGHT_LINE.exec(text);
+    const years = YEARS_LINE.exec(text);
     const desc = DESCRIPTION_LINE.exec(text);
     if (awaitingTitle) {
       card.title = desc ? desc[1]! : text;
@@ -153,6 +160,8 @@ export function readCards(doc: DocumentModel, isPlanTable: (t: Table) => boolean
       const ind = lastIndicatorOf(card) ?? newIndicator(card, card.title, card.source);
       if (!indicators.includes(ind)) indicators.push(ind);
       ind.targetTexts.push({ text: target[1]!, hint: null });
+    } else if (years && parseYears(years[1]!).length > 0) {
+      card.years = parseYears(years[1]!);
     } else if (weight && parseWeight(weight[1]!) !== null) {
       card.weight = parseWeight(weight[1]!);
     } else if (desc || !card.description) {

@@ -48,7 +48,7 @@ interface Rule {
  * before "settore", "obiettivo strategico" before "obiettivo").
  */
 const RULES: Rule[] = [
-  { role: 'ignore', pattern: /^(n\.?|nr\.?|n°|#)$/ },
+  { role: 'code', pattern: /^(n\.?|nr\.?|n°|#|num\.?)$/ },
   { role: 'indicator', pattern: /^indicator/ },
   { role: 'objective', pattern: /^(descrizione|titolo|denominazione) (dell'? ?)?obiettiv/ },
   { role: 'code', pattern: /^(cod(ice)?\.?|id|numero obiettivo|n\.? obiettivo)\b/ },

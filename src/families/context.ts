@@ -21,6 +21,11 @@ const MISSIONE_HEADING = /^missione\s*n?\.?\s*(\d{1,2})(?:[.:](\d{1,2}))?\s*[-�
 const PROGRAMMA_HEADING = /^programma\s*n?\.?\s*(\d{1,2})\s*[-–—:.]?\s*(.*)$/i;
 const CODED_NAME = /^(\d{1,2})(?:[.:](\d{1,2}))?\s*[-–—:.]?\s+(\S.*)$/;
 const AREA_HEADING = /^(area|settore|servizio|direzione|dipartimento)\b/i;
+/** Letterhead lines ("COMUNE DI AVELLA", "Provincia di Bergamo") are set in bold but head nothing. */
+const ENTE_LINE = /^(comune|citt[aà]|provincia|unione|regione|ente)\b/i;
+const SECTION_NUMBER = /^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+\S/;
+const PLAN_WORDS = /\b(obiettiv\w*|piano|performance|peg|piao|sezione|allegato)\b/i;
+const UNIT_BEFORE_PLAN_WORDS = /^(.{3,80}?)\s+[-–—]\s+(?:obiettiv\w*|piano)\b/i;
 const PERFORMANCE_TAIL = /\s*[-–—:]\s*(obiettiv\w*|piano)\b.*$/i;
 
 const clean = (s: string | undefined): string | null => {
@@ -67,9 +72,13 @@ export function classifyHeading(text: string): HeadingMeaning | null {
   if (!t || t.length > MAX_HEADING_CHARS) return null;
   const m = parseMissioneHeading(t);
   if (m) return { kind: 'missione', ...m };
-  if (AREA_HEADING.test(t) || /obiettiv\w*\s+(di\s+)?performance/i.test(t)) {
-    return { kind: 'area', area: t.replace(PERFORMANCE_TAIL, '').trim() || t };
-  }
+  if (AREA_HEADING.test(t)) return { kind: 'area', area: t.replace(PERFORMANCE_TAIL, '').trim() || t };
+  // "Servizi demografici – OBIETTIVI 2023": a unit named before the plan words.
+  const unit = UNIT_BEFORE_PLAN_WORDS.exec(t);
+  if (unit && !PLAN_WORDS.test(unit[1]!)) return { kind: 'area', area: unit[1]!.trim() };
+  // Headings about the plan itself ("Obiettivi di performance per Missione") and numbered
+  // document sections ("2. Azioni di miglioramento") are no theme of the objectives below.
+  if (PLAN_WORDS.test(t) || SECTION_NUMBER.test(t) || ENTE_LINE.test(t)) return null;
   return { kind: 'theme', theme: t };
 }
 

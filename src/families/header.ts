@@ -29,6 +29,9 @@ export interface LocatedTable {
   preamble: string[];
 }
 
+/** A totals row ("Totale | 100") sums the weights; it is no objective's row. */
+const TOTAL_LABEL = /^(totale|totali|total|tot\.)\b/i;
+
 const rowTexts = (row: Row): string[] => row.cells.map((c) => cellText(c));
 
 /** Spreads a spanning header cell's text over the columns it covers. */
@@ -96,6 +99,7 @@ export function locateHeader(table: Table, settings: HeaderSettings = DEFAULT_HE
   const body = table.rows.slice(bodyStart).filter((r) => {
     const texts = rowTexts(r);
     if (foldForMatch(texts.join('|')) === headerKey) return false;
+    if (texts.some((t) => TOTAL_LABEL.test(t)) && texts.filter(Boolean).length <= 3) return false;
     const joined = foldForMatch(texts.filter(Boolean).join(' '));
     return !(joined && preambleKeys.has(joined));
   });

@@ -52,6 +52,8 @@ interface ObjectiveColumn {
 /** Objective columns from the shallowest to the leaf, with the level each stands for. */
 function objectiveColumns(meanings: (ColumnMeaning | null)[]): ObjectiveColumn[] {
   const cols = meanings.flatMap((m, col) => (m?.role === 'objective' ? [{ col, level: m.level }] : []));
+  // A single objective column is a single-level layout: its objectives are executive, whatever the header calls them.
+  if (cols.length === 1) return [{ col: cols[0]!.col, level: 'esecutivo' }];
   const defaults = DEFAULT_LEVELS[Math.min(cols.length, 3)] ?? [];
   const placed = cols.map((c, i) => ({ col: c.col, level: c.level ?? defaults[Math.min(i, defaults.length - 1)] ?? 'esecutivo' }));
   return placed.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.col - b.col);
@@ -163,10 +165,12 @@ export function interpretTable(
       for (const span of distinctSpans(grid, col)) {
         if (!hasText(span)) continue;
         const cands = indicatorsFor(span);
-        for (const item of span.cell.items) {
-          const pick = besideOf(cands, span.start, item.top, settings.levelTolerance);
+        // Two lists of equal length side by side pair up in order, however their lines wrap.
+        const inOrder = cands.length > 1 && cands.length === span.cell.items.length && cands.every((c) => c.row === span.start);
+        span.cell.items.forEach((item, k) => {
+          const pick = inOrder ? cands[k]! : besideOf(cands, span.start, item.top, settings.levelTolerance);
           if (pick) apply(pick.indicator, item.text);
-        }
+        });
       }
     }
   };
@@ -193,6 +197,8 @@ export function interpretTable(
 
   const responsibleCols = rolesOf(meanings, 'responsible');
   const settoreCol = rolesOf(meanings, 'settore')[0];
+  // Without a responsible column, the organisational unit named in the row is the responsible one.
+  const unitCol = responsibleCols.length > 0 ? undefined : (settoreCol ?? rolesOf(meanings, 'servizio')[0] ?? rolesOf(meanings, 'area')[0]);
   const forAttribute = (cols: number[], apply: (o: ObjectiveDraft, items: Item[]) => void, toIndicator?: (i: IndicatorDraft, items: Item[]) => void): void => {
     for (const col of cols) {
       for (const span of distinctSpans(grid, col)) {
@@ -206,12 +212,8 @@ export function interpretTable(
   };
   const names = (items: Item[]): string[] => items.map((i) => i.text).filter(Boolean);
   forAttribute(rolesOf(meanings, 'years'), (o, items) => (o.years = parseYears(textOf(items))));
-  if (settoreCol !== undefined) {
-    forAttribute([settoreCol], (o, items) => {
-      o.context.settore = textOf(items);
-      if (responsibleCols.length === 0) o.responsible = names(items);
-    });
-  }
+  if (settoreCol !== undefined) forAttribute([settoreCol], (o, items) => (o.context.settore = textOf(items)));
+  if (unitCol !== undefined) forAttribute([unitCol], (o, items) => (o.responsible = names(items)));
   forAttribute(
     responsibleCols,
     (o, items) => (o.responsible = [...o.responsible, ...names(items)]),
