@@ -9,6 +9,7 @@ import type { Layout } from '../model/plan.js';
 import { parseYears } from './cell-values.js';
 import type { PlanDraft } from './draft.js';
 import { readCards } from './cards.js';
+import { whyNoObjectives } from './not-a-plan.js';
 import { readTables } from './tabular.js';
 
 /** A title longer than this is a paragraph of prose, not the plan's title. */
@@ -47,13 +48,7 @@ export function extractDraft(doc: DocumentModel): PlanDraft {
   const warnings = [...tables.warnings];
   const objectives = [...tables.objectives, ...cards.objectives];
   const indicators = [...tables.indicators, ...cards.indicators];
-  if (objectives.length === 0) {
-    warnings.push(
-      tables.layouts.size === 0
-        ? 'no objectives found: the document has no table with an objective column (not a plan, or a layout not yet recognized)'
-        : 'no objectives found: the plan tables have no rows',
-    );
-  }
+  if (objectives.length === 0) warnings.push(whyNoObjectives(doc));
   return {
     layout,
     title,
