@@ -15,11 +15,20 @@ export const PLAN_ID_HEX_DIGITS = 16;
 
 export const planIdOf = (sha256: string): string => sha256.slice(0, PLAN_ID_HEX_DIGITS);
 
+/**
+ * Column targets first; a target written inside the indicator's name is added
+ * unless the columns already state one of its kind (names often repeat their target:
+ * "… tempi medi di pagamento minore o uguale a zero" beside "Minore o uguale a zero").
+ */
 function targetsOf(ind: IndicatorDraft, planYear: number | null): Target[] {
   const columnHint = ind.tipologia ? indicatorTypeFromTipologia(ind.tipologia) : null;
-  const fromColumns = ind.targetTexts.flatMap((t) => parseTargetText(t.text, { planYear, columnHint: t.hint ?? columnHint }));
-  const embedded = extractEmbeddedTargets(ind.name, { planYear });
-  return [...ind.targets, ...fromColumns, ...embedded];
+  const fromColumns = [
+    ...ind.targets,
+    ...ind.targetTexts.flatMap((t) => parseTargetText(t.text, { planYear, columnHint: t.hint ?? columnHint })),
+  ];
+  const stated = new Set(fromColumns.map((t) => t.kind));
+  const embedded = extractEmbeddedTargets(ind.name, { planYear }).filter((t) => !stated.has(t.kind));
+  return [...fromColumns, ...embedded];
 }
 
 export function assemblePlan(draft: PlanDraft, source: DocumentSource, ente: Ente, warnings: string[]): Plan {
