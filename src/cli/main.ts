@@ -6,6 +6,7 @@
  */
 import { Command } from 'commander';
 import { register as registerExtract } from './commands/extract.js';
+import { register as registerScore } from './commands/score.js';
 
 const program = new Command()
   .name('perfplan')
@@ -13,6 +14,6 @@ const program = new Command()
   .version('0.1.0')
   .showHelpAfterError();
 
-for (const register of [registerExtract]) register(program);
+for (const register of [registerExtract, registerScore]) register(program);
 
 await program.parseAsync(process.argv);
