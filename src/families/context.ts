@@ -26,7 +26,7 @@ const ENTE_LINE = /^(comune|citt[aà]|provincia|unione|regione|ente)\b/i;
 const SECTION_NUMBER = /^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+\S/;
 const PLAN_WORDS = /\b(obiettiv\w*|piano|performance|peg|piao|sezione|allegato)\b/i;
 const UNIT_BEFORE_PLAN_WORDS = /^(.{3,80}?)\s+[-–—]\s+(?:obiettiv\w*|piano)\b/i;
-const PERFORMANCE_TAIL = /\s*[-–—:]\s*(obiettiv\w*|piano)\b.*$/i;
+const PERFORMANCE_TAIL = /\s*[-–—:]\s*(obiett\w*|piano|performance)\b.*$/i;
 
 const clean = (s: string | undefined): string | null => {
   const t = (s ?? '').replace(/\s+/g, ' ').trim();
@@ -57,6 +57,22 @@ export function parseCodedName(text: string, kind: 'missione' | 'programma'): Co
   if (m) return { code: Number(m[2] ?? m[1]), name: clean(m[3]) };
   if (/^\d{1,2}$/.test(t)) return { code: Number(t), name: null };
   return { code: null, name: t };
+}
+
+const MISSIONE_PREFIX = /^missione\s*n?\.?\s*(\d{1,2})(?:[.:](\d{1,2}))?\s*:?\s*([^:\-–]+?)\s*[:\-–]/i;
+
+/**
+ * Objectives that name their Missione in front of their title ("Missione 04:
+ * istruzione e diritto allo studio - Esecuzione lavori …", "MISSIONE 01:10 RISORSE
+ * UMANE: …"): the Missione, and the Programma when a second number follows.
+ */
+export function parseMissionePrefix(title: string): { missione: CodeName; programma: CodeName | null } | null {
+  const m = MISSIONE_PREFIX.exec(title);
+  if (!m) return null;
+  const name = clean(m[3]);
+  return m[2]
+    ? { missione: { code: Number(m[1]), name: null }, programma: { code: Number(m[2]), name } }
+    : { missione: { code: Number(m[1]), name }, programma: null };
 }
 
 export type HeadingMeaning =

@@ -62,7 +62,8 @@ export function locateHeader(table: Table, settings: HeaderSettings = DEFAULT_HE
     let bestScore = 0;
     const limit = Math.min(settings.maxHeaderRow, table.rows.length);
     for (let r = 0; r < limit; r++) {
-      const texts = spreadLabels(table.rows[r]!);
+      // Score the cells as they stand: a title merged across the table is one cell, not ten headers.
+      const texts = rowTexts(table.rows[r]!);
       if (!isHeaderish(texts, settings)) continue;
       const score = headerScore(texts);
       if (score > bestScore) {

@@ -13,7 +13,7 @@ import { emptyContext } from '../../model/plan.js';
 import { normalizeSpace } from '../../text/normalize.js';
 import { parseYears, parseWeight, splitCode, splitUpperLabel } from '../cell-values.js';
 import type { ColumnMeaning, ColumnRole } from '../columns.js';
-import { parseCodedName, type SectionContext } from '../context.js';
+import { parseCodedName, parseMissionePrefix, type SectionContext } from '../context.js';
 import { newIndicator, type IndicatorDraft, type Level, type ObjectiveDraft } from '../draft.js';
 import type { LocatedTable } from '../header.js';
 import { buildSpans, hasText, type Span } from './spans.js';
@@ -289,7 +289,7 @@ function makeObjectives(
     code,
     title,
     description: null,
-    context: { ...emptyContext(), ...inherited },
+    context: { ...emptyContext(), ...inherited, ...(parseMissionePrefix(title) ?? {}) },
     years: [],
     responsible: [],
     weight: null,

@@ -1,0 +1,30 @@
+/**
+ * The Missione catalogue matcher and the Missione classifier both compare texts by
+ * their meaningful Italian words: "Diritti sociali, politiche sociali e famiglie"
+ * must meet "famiglia", "ATTIVITA'" must meet "attività", and "e", "del", "alla"
+ * must carry no weight. This module reduces a text to those words' stems.
+ */
+import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_it.js';
+import AggressiveTokenizerIt from 'natural/lib/natural/tokenizers/aggressive_tokenizer_it.js';
+import { words as italianStopwords } from 'natural/lib/natural/util/stopwords_it.js';
+import { foldKey } from '../ente/fold.js';
+
+const tokenizer = new AggressiveTokenizerIt();
+
+/** Folded like the text, so "è" and "piu" are stop words whichever way they are typed. */
+const STOPWORDS = new Set(italianStopwords.map(foldKey));
+
+/** Tokens that carry no topic: digits ("2023", "01"), single letters left by elisions. */
+const NOT_A_WORD = /^(?:\d+|.)$/;
+
+/**
+ * The stems of a text's content words, in order. The text is folded first: natural's
+ * Italian tokenizer splits on ASCII non-word characters, so "attività" would lose its
+ * last letter, and the apostrophe look-alikes would not split "dell’ambiente".
+ */
+export function contentStems(text: string): string[] {
+  return tokenizer
+    .tokenize(foldKey(text))
+    .filter((token) => !STOPWORDS.has(token) && !NOT_A_WORD.test(token))
+    .map((token) => stemmer.stem(token));
+}

@@ -1,0 +1,175 @@
+/**
+ * Importing hundreds of plans from many comuni: each file is hashed, skipped if
+ * its bytes are already in, parsed off the main thread under time and memory
+ * limits, checked against the contract and saved in its own transaction by this
+ * thread, the only writer. Every outcome, including every failure with its reason,
+ * is a row of the run, so one bad file never stops a batch and a killed batch can
+ * simply be run again.
+ */
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import PQueue from 'p-queue';
+import { Plan } from '../model/plan.js';
+import type { Store } from '../store/db.js';
+import {
+  type FileOutcome, finishRun, importedPlanFor, recordFile, type RunCounts, startRun,
+} from '../store/import-log.js';
+import { savePlan } from '../store/save.js';
+import { failureReason } from './failure.js';
+import { fileSha256 } from './hash.js';
+import { applyHints, type Extractor } from './hints.js';
+import { type FileJob, resolveInputs } from './inputs.js';
+import { createProgress, type ProgressMode } from './progress.js';
+import { type ExtractRunner, inProcessRunner } from './runner.js';
+import { WorkerPool } from './worker-pool.js';
+
+export const IMPORT_SETTINGS = {
+  /**
+   * Per-document time limit. Readable plans take seconds even at a hundred pages;
+   * a parser still busy after five minutes is stuck on the file, not slow, and the
+   * margin covers a slow machine running one worker per core.
+   */
+  timeoutSeconds: 300,
+  /**
+   * Per-worker heap limit. Ordinary plans stay far below it; a decompression bomb
+   * or a runaway parser crosses it quickly, and with one worker per core a batch
+   * then stays within a small machine's memory instead of taking it all.
+   */
+  maxMemoryMb: 1024,
+  /** Write retries when another process holds the database beyond the busy timeout. */
+  busyRetries: 3,
+  /** Pause before a write retry; doubled each time. */
+  busyRetryDelayMs: 500,
+  /** The lead's extractor, run in the workers unless another is given. */
+  defaultExtractorModule: new URL('../extract.js', import.meta.url).href,
+} as const;
+
+export interface ImportOptions {
+  db: Store;
+  /** replace plans already imported from the same bytes */
+  force?: boolean;
+  /** documents parsed at once; default one per core */
+  jobs?: number;
+  timeoutSeconds?: number;
+  maxMemoryMb?: number;
+  /** an extractor to run in this thread (tests, embedding) instead of worker threads */
+  extract?: Extractor;
+  /** file: URL or path of a module exporting `extract`, run in worker threads */
+  extractorModule?: string;
+  progress?: ProgressMode;
+  progressStream?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** where relative inputs are resolved; default the current directory */
+  cwd?: string;
+}
+
+export interface ImportSummary extends RunCounts {
+  runId: number;
+  files: FileOutcome[];
+  /** inputs that gave no file */
+  notes: string[];
+  ms: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const isBusy = (err: unknown): boolean => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+};
+
+/** Runs a write, retrying while another process keeps the database locked past the busy timeout. */
+async function write<T>(fn: () => T): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return fn();
+    } catch (err) {
+      if (!isBusy(err) || attempt >= IMPORT_SETTINGS.busyRetries) throw err;
+      await sleep(IMPORT_SETTINGS.busyRetryDelayMs * 2 ** attempt);
+    }
+  }
+}
+
+const toModuleUrl = (module: string): string =>
+  module.startsWith('file:') ? module : pathToFileURL(resolve(module)).href;
+
+function createRunner(options: ImportOptions, jobs: number): ExtractRunner {
+  const timeoutMs = (options.timeoutSeconds ?? IMPORT_SETTINGS.timeoutSeconds) * 1000;
+  if (options.extract) return inProcessRunner(options.extract, timeoutMs);
+  return new WorkerPool({
+    size: jobs,
+    extractorModule: toModuleUrl(options.extractorModule ?? IMPORT_SETTINGS.defaultExtractorModule),
+    timeoutMs,
+    maxOldGenerationSizeMb: options.maxMemoryMb ?? IMPORT_SETTINGS.maxMemoryMb,
+  });
+}
+
+async function importOne(job: FileJob, options: ImportOptions, runner: ExtractRunner, runId: number): Promise<FileOutcome> {
+  const started = performance.now();
+  const outcome: FileOutcome = {
+    path: job.path, sha256: null, status: 'failed', reason: null, planId: null, objectives: 0, indicators: 0, ms: 0,
+  };
+  try {
+    outcome.sha256 = await fileSha256(job.path);
+    const known = options.force ? null : importedPlanFor(options.db, outcome.sha256);
+    if (known) {
+      Object.assign(outcome, { status: 'skipped', reason: `already imported as plan ${known}`, planId: known });
+    } else {
+      const plan = applyHints(Plan.parse(await runner.run(job.path, job.hints)), job.hints);
+      const saved = await write(() =>
+        savePlan(options.db, plan, { force: options.force, runId, kind: job.hints.kind ?? null }),
+      );
+      if (saved.status === 'skipped') Object.assign(outcome, { status: 'skipped', reason: saved.reason, planId: saved.planId });
+      else {
+        Object.assign(outcome, {
+          status: 'imported', planId: saved.planId, objectives: saved.objectives, indicators: saved.indicators,
+        });
+      }
+    }
+  } catch (err) {
+    outcome.reason = failureReason(err);
+  }
+  outcome.ms = performance.now() - started;
+  return outcome;
+}
+
+/**
+ * Imports files, folders, globs and manifests into the store and returns what
+ * happened to each file. It never throws for a bad file: look at `failed`.
+ */
+export async function importFiles(inputs: string[], options: ImportOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const { jobs, notes } = resolveInputs(inputs, options.cwd ?? process.cwd());
+  const concurrency = Math.max(1, options.jobs ?? availableParallelism());
+  const runId = await write(() => startRun(options.db, { inputs, force: !!options.force, jobs: concurrency }));
+  const progress = createProgress(options.progress ?? 'auto', options.progressStream ?? process.stderr);
+  const runner = createRunner(options, concurrency);
+  const files: FileOutcome[] = [];
+  progress.start(jobs.length);
+  try {
+    const queue = new PQueue({ concurrency });
+    for (const job of jobs) {
+      void queue.add(async () => {
+        const outcome = await importOne(job, options, runner, runId);
+        await write(() => recordFile(options.db, runId, outcome));
+        files.push(outcome);
+        progress.update(outcome);
+      });
+    }
+    await queue.onIdle();
+  } finally {
+    progress.stop();
+    await runner.close();
+  }
+  const order = new Map(jobs.map((j, i) => [j.path, i]));
+  files.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
+  const counts: RunCounts = {
+    imported: files.filter((f) => f.status === 'imported').length,
+    skipped: files.filter((f) => f.status === 'skipped').length,
+    failed: files.filter((f) => f.status === 'failed').length,
+    objectives: files.reduce((n, f) => n + f.objectives, 0),
+    indicators: files.reduce((n, f) => n + f.indicators, 0),
+  };
+  await write(() => finishRun(options.db, runId, counts));
+  return { runId, files, notes, ms: performance.now() - started, ...counts };
+}

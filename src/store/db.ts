@@ -1,0 +1,42 @@
+/**
+ * Every command opens the same SQLite file, sometimes while an import is writing to
+ * it. WAL lets readers work during a write, the busy timeout makes a second writer
+ * wait instead of failing, and foreign keys keep objectives, indicators and
+ * targets from outliving their plan.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrations.js';
+
+export type Store = Database.Database;
+
+export const STORE_SETTINGS = {
+  /** where the CLI keeps its database unless --db says otherwise */
+  defaultPath: 'output/perfplan.sqlite',
+  /**
+   * How long a writer waits for another process's transaction. A plan's insert
+   * takes milliseconds, but two importers may queue several; half a minute covers
+   * that without hanging forever on a stuck process.
+   */
+  busyTimeoutMs: 30_000,
+} as const;
+
+export interface OpenOptions {
+  /** open an existing database without the right to change it (`perfplan sql`) */
+  readonly?: boolean;
+}
+
+export function openStore(path: string, options: OpenOptions = {}): Store {
+  if (options.readonly) {
+    const db = new Database(path, { readonly: true, fileMustExist: true, timeout: STORE_SETTINGS.busyTimeoutMs });
+    db.pragma('foreign_keys = ON');
+    return db;
+  }
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { timeout: STORE_SETTINGS.busyTimeoutMs });
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}

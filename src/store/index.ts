@@ -1,0 +1,14 @@
+/**
+ * The store stage: the SQLite database that holds every imported plan. Callers
+ * open it, save and load plans, query it and export it; this file is the door.
+ */
+export { openStore, STORE_SETTINGS, type Store, type OpenOptions } from './db.js';
+export { savePlan, type SaveOptions, type SaveResult } from './save.js';
+export { loadPlan } from './load.js';
+export {
+  listPlans, objectives, indicators, search, showPlan, resolvePlanId,
+  type QueryResult, type PlanFilters, type ObjectiveFilters, type IndicatorFilters, type PlanDetail,
+} from './queries.js';
+export { runReadOnlySql } from './sql.js';
+export { exportJson, exportCsv, exportXlsx } from './export.js';
+export { toCsv, cellText, type Row } from './csv.js';

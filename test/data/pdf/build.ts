@@ -1,0 +1,185 @@
+/**
+ * Builds the small PDFs the PDF-reader tests run on, the way real plans get theirs:
+ * a Word document (tables with borders, vertically merged cells, Symbol bullets, a
+ * narrow column that breaks a word between letters, a table that crosses a page
+ * with a repeated header) and a spreadsheet, both rendered by LibreOffice. The PDFs
+ * are committed next to this script, so the tests never need LibreOffice.
+ *
+ * Run: npx tsx test/data/pdf/build.ts
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalMergeType,
+  WidthType,
+} from 'docx';
+import * as XLSX from 'xlsx';
+import { convertToPdf } from '../../../fixtures/build/office.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BULLET = '\uF0B7';
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const borders = { top: border, bottom: border, left: border, right: border };
+
+/** A cell paragraph: plain, or a Word-style Symbol bullet (glyph U+F0B7 in font Symbol, then a tab). */
+function para(text: string, opts: { bullet?: boolean; bold?: boolean } = {}): Paragraph {
+  const runs = opts.bullet
+    ? [new TextRun({ text: BULLET, font: 'Symbol' }), new TextRun({ text: '\t' + text, bold: opts.bold })]
+    : [new TextRun({ text, bold: opts.bold })];
+  return new Paragraph({ children: runs, spacing: { after: 0 } });
+}
+
+type CellSpec = string | string[] | { paras: Paragraph[]; vMerge?: 'restart' | 'continue' };
+
+function cell(spec: CellSpec, width: number): TableCell {
+  const base = { borders, width: { size: width, type: WidthType.DXA } };
+  if (typeof spec === 'string') return new TableCell({ ...base, children: [para(spec)] });
+  if (Array.isArray(spec)) return new TableCell({ ...base, children: spec.map((t) => para(t)) });
+  return new TableCell({
+    ...base,
+    children: spec.paras.length ? spec.paras : [new Paragraph('')],
+    verticalMerge:
+      spec.vMerge === 'restart' ? VerticalMergeType.RESTART : spec.vMerge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
+  });
+}
+
+function table(widths: number[], header: string[] | null, rows: CellSpec[][]): Table {
+  const trs: TableRow[] = [];
+  if (header) {
+    trs.push(
+      new TableRow({
+        tableHeader: true,
+        children: header.map((h, i) => new TableCell({ borders, width: { size: widths[i]!, type: WidthType.DXA }, children: [para(h, { bold: true })] })),
+      }),
+    );
+  }
+  for (const r of rows) trs.push(new TableRow({ children: r.map((c, i) => cell(c, widths[i]!)) }));
+  return new Table({ rows: trs, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths });
+}
+
+const heading = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true, size: 28 })], spacing: { before: 240, after: 120 } });
+const body = (text: string) => new Paragraph({ children: [new TextRun(text)], alignment: AlignmentType.LEFT });
+
+/** Missione tables: a strategico spanning two rows (vMerge), bullets, a narrow indicator column. */
+function missioneDoc(): Document {
+  const w = [2200, 2200, 800, 2600, 1400];
+  const head = ['Obiettivo strategico', 'Obiettivo operativo', 'anni', 'Obiettivo esecutivo', 'Indicatori'];
+  const t1 = table(w, head, [
+    [
+      { paras: [para('FUNZIONAMENTO DELL\'ENTE'), para('Migliorare il funzionamento della macchina comunale')], vMerge: 'restart' },
+      'Gestire le entrate e le risorse economiche',
+      ['2023', '2024', '2025'],
+      {
+        paras: [
+          para('Gestione attività di recupero crediti', { bullet: true }),
+          para('Invio ai contribuenti del calcolo IMU – TARI', { bullet: true }),
+        ],
+      },
+      {
+        paras: [para('Incasso entrate tributarie (maggiore 50%)'), para(''), para('n. segnalazioni di disservizio ricevute (meno di 10)')],
+      },
+    ],
+    [
+      { paras: [], vMerge: 'continue' },
+      'Garantire la gestione efficace dei servizi di staff',
+      ['2023'],
+      { paras: [para('Gestione dei servizi di segreteria e protocollo')] },
+      { paras: [para('Tempo medio di evasione delle richieste')] },
+    ],
+  ]);
+  // Polizia locale: a very narrow indicator column breaks long words between letters.
+  const wPl = [2000, 3600, 700, 1250];
+  const t2 = table(wPl, ['Obiettivo operativo', 'Obiettivo esecutivo', 'anni', 'indicatori'], [
+    ['Garantire la videosorveglianza del territorio', 'Obiettivo 6/16 Mantenimento ed implementazione dell\'impianto di videosorveglianza esistente', '2023', 'Monitoraggio dei sistemi di videosorveglianza'],
+    ['Sanzionare i veicoli irregolari', 'Obiettivo 3/16 Redazione verbali di contestazione', '2023', 'Contestazione di tutti i transiti non a norma'],
+    ['Gestire i servizi di polizia locale', 'Obiettivo 7/16 Regolamento', '2023', 'Regolare funzionamento dell\'impianto, invio e-mail e co-progettazione'],
+  ]);
+  return new Document({
+    sections: [
+      {
+        children: [
+          heading('Area amministrativa finanziaria – OBIETTIVI PERFORMANCE 2023'),
+          body('Il presente documento riporta gli obiettivi della performance.'),
+          heading('MISSIONE 1 – Servizi istituzionali, generali e di gestione'),
+          t1,
+          heading('AREA POLIZIA LOCALE – OBIETTIVI PERFORMANCE 2023'),
+          t2,
+        ],
+      },
+    ],
+  });
+}
+
+/** Allegato H: one long table crossing pages, header repeated, rows allowed to split. */
+function allegatoDoc(): Document {
+  const w = [3000, 2600, 2000, 1400, 600];
+  const head = ['Obiettivo', 'Indicatore', 'Livello atteso', 'Responsabile/i', 'Peso'];
+  const rows: CellSpec[][] = [];
+  for (let i = 1; i <= 9; i++) {
+    const long = Array.from({ length: 6 }, (_, k) => `Attività ${i}.${k + 1} di coordinamento e promozione delle iniziative locali`);
+    rows.push([
+      `Obiettivo numero ${i} - Realizzazione delle attività previste dal programma del distretto del commercio`,
+      long,
+      [`2023: entro il 3${i % 2}/0${(i % 9) + 1}/2023`],
+      `Area ${i} urbanistica`,
+      String(i * 2),
+    ]);
+  }
+  return new Document({
+    sections: [
+      {
+        properties: { page: { size: { orientation: PageOrientation.PORTRAIT } } },
+        children: [heading('Allegato H: Piano e indicatori di Performance'), heading('Legalità'), table(w, head, rows)],
+      },
+    ],
+  });
+}
+
+/** A spreadsheet plan with no cell borders: columns only from text alignment. */
+function spreadsheet(): XLSX.WorkBook {
+  const aoa = [
+    ['PIANO DEGLI OBIETTIVI 2024'],
+    [],
+    ['Settore', 'Obiettivo', 'Valore atteso'],
+    ['SF', 'Rispetto tempi medi di pagamento', 'minore o uguale a 0'],
+    ['SF', 'Erogazione bidoni raccolta carta', '650'],
+    ['SF', 'Emissione accertamenti IMU', '31.03.2024'],
+    ['ST', 'Manutenzione strade comunali', '100%'],
+  ];
+  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  ws['!cols'] = [{ wch: 8 }, { wch: 30 }, { wch: 18 }];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'Obiettivi 2024');
+  return wb;
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'perfplan-pdf-data-'));
+  try {
+    for (const [name, doc] of [['missione', missioneDoc()], ['allegato', allegatoDoc()]] as const) {
+      const path = join(work, `${name}.docx`);
+      writeFileSync(path, await Packer.toBuffer(doc));
+      writeFileSync(join(here, `${name}.pdf`), convertToPdf(path));
+    }
+    const xlsx = join(work, 'sheet.xlsx');
+    writeFileSync(xlsx, XLSX.write(spreadsheet(), { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    writeFileSync(join(here, 'sheet.pdf'), convertToPdf(xlsx, 'pdf:calc_pdf_Export'));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
