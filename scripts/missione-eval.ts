@@ -1,7 +1,7 @@
 /**
  * The Missione classifier learns from objectives whose Missione the plan states, and
  * its accuracy must be measured on plans it did not learn from. This script builds
- * the committed training set `test/data/missioni-train.json` from the fixture
+ * the committed training set `src/missioni/training-set.json` from the fixture
  * sources (the only plans whose Missioni are transcribed by hand) and runs the
  * held-out evaluation that the README quotes.
  *

@@ -13,10 +13,10 @@
  * weight 1). natural's LogisticRegressionClassifier did as well as this model on the
  * names alone (41% against 40%) but takes about 50 s to train: too slow for load time.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { MISSIONI, missioneByCode, type Missione } from './catalog.js';
 import { contentStems } from './words.js';
+import trainingSet from './training-set.json' with { type: 'json' };
 
 /** One objective whose plan states its Missione; `plan` keeps held-out tests honest. */
 export const TrainingItem = z.object({
@@ -38,10 +38,10 @@ export const TrainingSet = z.object({
 export type TrainingSet = z.infer<typeof TrainingSet>;
 
 /**
- * The committed training set, built by `scripts/missione-eval.ts`. Two levels up from
- * this module both in src/missioni (tsx, vitest) and in dist/missioni (the build).
+ * The committed training set, built by `scripts/missione-eval.ts`. Imported as a
+ * module so the build ships it beside this file.
  */
-export const TRAINING_SET_URL = new URL('../../test/data/missioni-train.json', import.meta.url);
+export const TRAINING_SET_URL = new URL('./training-set.json', import.meta.url);
 
 /**
  * Below this posterior probability inferMissione answers null. On the held-out
@@ -161,7 +161,7 @@ let trained: MissioneClassifier | null = null;
 /** Trained on first use from the committed set (a few milliseconds); most runs never ask. */
 function classifier(): MissioneClassifier {
   if (trained) return trained;
-  const set = TrainingSet.parse(JSON.parse(readFileSync(TRAINING_SET_URL, 'utf8')));
+  const set = TrainingSet.parse(trainingSet);
   trained = trainClassifier(set.items);
   return trained;
 }

@@ -7,6 +7,7 @@
  */
 import type { DocumentSource } from '../document/model.js';
 import type { IndicatorDraft, ObjectiveDraft, PlanDraft } from '../families/draft.js';
+import { inferMissingMissioni } from './infer-missione.js';
 import { Plan, type Ente, type Indicator, type Objective, type Target } from '../model/plan.js';
 import { extractEmbeddedTargets, indicatorTypeFromTipologia, inferIndicatorType, parseTargetText } from '../targets/index.js';
 
@@ -32,6 +33,7 @@ function targetsOf(ind: IndicatorDraft, planYear: number | null): Target[] {
 }
 
 export function assemblePlan(draft: PlanDraft, source: DocumentSource, ente: Ente, warnings: string[]): Plan {
+  inferMissingMissioni(draft.objectives);
   const ids = new Map<ObjectiveDraft, string>();
   draft.objectives.forEach((o, i) => ids.set(o, `o${i + 1}`));
   const planYear = draft.years.length > 0 ? draft.years[0]! : null;

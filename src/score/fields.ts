@@ -41,6 +41,12 @@ const sameCodeName = (a: CodeName | null, b: CodeName | null): boolean =>
 
 type ObjectiveCheck = (gold: Objective, extracted: Objective, objectiveMatch: ReadonlyMap<string, string>) => boolean;
 
+/**
+ * Gold records what a document states; a Missione the extractor inferred from the
+ * objective's words (marked `inferred`) states nothing, so it is scored as absent.
+ */
+const read = (m: Objective['context']['missione']): Objective['context']['missione'] => (m?.inferred ? null : m);
+
 export const OBJECTIVE_FIELDS = {
   title: (g, e) => sameText(g.title, e.title),
   level: (g, e) => g.level === e.level,
@@ -48,8 +54,8 @@ export const OBJECTIVE_FIELDS = {
   code: (g, e) => sameText(g.code, e.code),
   description: (g, e) => sameText(g.description, e.description),
   'context.area': (g, e) => sameText(g.context.area, e.context.area),
-  'context.missione.code': (g, e) => sameNumber(g.context.missione?.code ?? null, e.context.missione?.code ?? null),
-  'context.missione.name': (g, e) => sameText(g.context.missione?.name ?? null, e.context.missione?.name ?? null),
+  'context.missione.code': (g, e) => sameNumber(g.context.missione?.code ?? null, read(e.context.missione)?.code ?? null),
+  'context.missione.name': (g, e) => sameText(g.context.missione?.name ?? null, read(e.context.missione)?.name ?? null),
   'context.programma': (g, e) => sameCodeName(g.context.programma, e.context.programma),
   'context.theme': (g, e) => sameText(g.context.theme, e.context.theme),
   'context.settore': (g, e) => sameText(g.context.settore, e.context.settore),
