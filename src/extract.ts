@@ -46,7 +46,8 @@ async function readDocument(bytes: Uint8Array, source: Omit<DocumentSource, 'for
     case 'pdf': {
       // pdf.js is large: load it only for PDFs, so DOCX/XLSX imports start fast.
       const { readPdf } = await import('./readers/pdf/index.js');
-      return readPdf(bytes, source);
+      // pdf.js refuses Node Buffers; a plain view over the same memory is accepted.
+      return readPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), source);
     }
     case 'docx':
       return readDocx(bytes, { ...source, format, pages: null });
