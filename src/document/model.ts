@@ -64,6 +64,11 @@ export interface Table {
   rows: Row[];
   pages: number[];
   provenance: Provenance;
+  /**
+   * How far item `top`s may be off: a PDF reader measures them, a DOCX reader
+   * estimates them from font metrics (about a line either way).
+   */
+  positionTolerance?: number;
 }
 
 export interface Heading {

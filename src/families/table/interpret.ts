@@ -82,6 +82,7 @@ export function interpretTable(
 ): TableReading {
   const { body, meanings } = located;
   const warnings: string[] = [];
+  const tol = Math.max(settings.levelTolerance, located.table.positionTolerance ?? 0);
   const objCols = objectiveColumns(meanings);
   const leaf = objCols[objCols.length - 1];
   if (!leaf) return { objectives: [], indicators: [], warnings };
@@ -134,7 +135,7 @@ export function interpretTable(
       }
       const owners = bySpan.get(owner)!;
       for (const item of span.cell.items) {
-        const pick = owner.start === span.start ? besideOf(owners, span.start, item.top, settings.levelTolerance) : owners[owners.length - 1]!;
+        const pick = owner.start === span.start ? besideOf(owners, span.start, item.top, tol) : owners[owners.length - 1]!;
         const ind = newIndicator(pick!.objective, item.text, provenanceOf(span.cell));
         indicators.push(ind);
         indicatorRows.push({ indicator: ind, row: span.start, top: item.top });
@@ -168,7 +169,7 @@ export function interpretTable(
         // Two lists of equal length side by side pair up in order, however their lines wrap.
         const inOrder = cands.length > 1 && cands.length === span.cell.items.length && cands.every((c) => c.row === span.start);
         span.cell.items.forEach((item, k) => {
-          const pick = inOrder ? cands[k]! : besideOf(cands, span.start, item.top, settings.levelTolerance);
+          const pick = inOrder ? cands[k]! : besideOf(cands, span.start, item.top, tol);
           if (pick) apply(pick.indicator, item.text);
         });
       }

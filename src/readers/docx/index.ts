@@ -174,7 +174,9 @@ function tableBlock(t: MNode, settings: DocxSettings, grid: TableGrid | undefine
     }
     return { cells: full, provenance: {} };
   });
-  return { kind: 'table', columns: [], headerRows, rows: tableRows, pages: [], provenance: {} };
+  // Estimated positions drift by up to a line over a long cell.
+  const positionTolerance = settings.lineHeightEm * defaults.fontSizePt;
+  return { kind: 'table', columns: [], headerRows, rows: tableRows, pages: [], provenance: {}, positionTolerance };
 }
 
 const HEADING_STYLE = /^(heading|titolo|title)\s*(\d)?/i;
