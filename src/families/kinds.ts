@@ -15,15 +15,7 @@ export function classifyTable(t: LocatedTable): Layout {
   const objectiveCols = t.meanings.filter((m) => m?.role === 'objective').length;
   if (objectiveCols >= 2 && levelled >= 1) return 'missione_table';
   if (roles.has('type') && roles.has('target') && (roles.has('actual') || roles.has('weight'))) return 'spreadsheet';
-  if (
-    objectiveCols === 1 &&
-    roles.has('indicator') &&
-    roles.has('target') &&
-    roles.has('responsible') &&
-    roles.has('weight') &&
-    t.meanings.filter(Boolean).length <= 6
-  ) {
-    return 'allegato_h';
-  }
+  const allegato: ColumnRole[] = ['objective', 'indicator', 'target', 'responsible', 'weight'];
+  if (objectiveCols === 1 && roles.size === allegato.length && allegato.every((r) => roles.has(r))) return 'allegato_h';
   return 'generic';
 }
