@@ -7,13 +7,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { DocumentModel, DocumentSource } from './document/model.js';
+import type { DocumentModel } from './document/model.js';
 import { detectEnte } from './ente/index.js';
 import { extractDraft } from './families/index.js';
 import type { Ente, Plan } from './model/plan.js';
 import { assemblePlan } from './plan/assemble.js';
 import { readDocx } from './readers/docx/index.js';
-import { sniffFormat } from './readers/sniff.js';
+import { prepareInput } from './readers/input/index.js';
 import { readSpreadsheet } from './readers/xlsx/index.js';
 
 export interface ExtractHints {
@@ -40,37 +40,41 @@ export class ExtractError extends Error {
   }
 }
 
-async function readDocument(bytes: Uint8Array, source: Omit<DocumentSource, 'format' | 'pages'>): Promise<DocumentModel> {
-  const format = sniffFormat(bytes, source.file);
+async function readDocument(bytes: Uint8Array, name: string): Promise<DocumentModel> {
+  const input = await prepareInput(bytes, name);
+  // The digest is the signed document's own, so a plan has one id whether or not it came in an envelope.
+  const source = {
+    file: input.name,
+    sha256: createHash('sha256').update(input.unwrapped).digest('hex'),
+    ...(input.envelope ? { envelope: input.envelope } : {}),
+  };
+  const { bytes: data, format } = input;
   switch (format) {
     case 'pdf': {
       // pdf.js is large: load it only for PDFs, so DOCX/XLSX imports start fast.
       const { readPdf } = await import('./readers/pdf/index.js');
       // pdf.js refuses Node Buffers; a plain view over the same memory is accepted.
-      return readPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), source);
+      return readPdf(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), source);
     }
     case 'docx':
-      return readDocx(bytes, { ...source, format, pages: null });
+    case 'doc':
+    case 'odt':
+    case 'rtf':
+      // DOC, ODT and RTF arrive converted to DOCX; the plan keeps their real format.
+      return readDocx(data, { ...source, format, pages: null });
     case 'xlsx':
     case 'xls':
     case 'ods':
     case 'csv':
-      return readSpreadsheet(bytes, { ...source, format, pages: null });
-    case 'unknown':
-      throw new Error(bytes.length === 0 ? 'empty file (0 bytes)' : 'not a PDF, DOCX or spreadsheet (unrecognised content)');
-    case 'html':
-      throw new Error('an HTML page, not a plan document (a download error page saved under a document name?)');
-    default:
-      throw new Error(`${format.toUpperCase()} files are not supported yet`);
+      return readSpreadsheet(data, { ...source, format, pages: null });
   }
 }
 
 export async function extractBytes(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Plan> {
   const file = options.name ?? basename(name);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   let doc: DocumentModel;
   try {
-    doc = await readDocument(bytes, { file, sha256 });
+    doc = await readDocument(bytes, file);
   } catch (e) {
     throw new ExtractError(file, e instanceof Error ? e.message : String(e));
   }

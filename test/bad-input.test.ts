@@ -154,6 +154,9 @@ describe('ZIP packages and bombs', () => {
   it('refuses a package that declares more than the unpacked-size limit', async () => {
     const liar = zip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>'), declaredSize: 300 * 1024 * 1024, stored: true }]);
     expect(await reasonOf(prepareInput(liar, 'piano.docx'))).toMatch(/unpacks to 300 MB, over the 200 MB limit/);
+    const zip64 = zip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>'), zip64Size: 5 * 1024 ** 3 }]);
+    expect(readZipDirectory(zip64).entries[0]).toMatchObject({ size: 5 * 1024 ** 3, compressedSize: 15 });
+    expect(await reasonOf(prepareInput(zip64, 'piano.docx'))).toMatch(/unpacks to 5120 MB, over the 200 MB limit/);
   });
 
   it('refuses entries that unpack beyond their declared size, and entries sharing their data', async () => {
@@ -174,7 +177,10 @@ describe('ZIP packages and bombs', () => {
     );
     const broken = zip([{ name: 'word/document.xml', data: Buffer.from('<w:document>'.repeat(1000)) }]);
     broken.fill(0xff, 60, 80); // inside the deflated data
-    expect(await reasonOf(checkZipPackage(broken))).toMatch(/damaged ZIP package.*cannot be unpacked|does not|unpacks to/);
+    expect(await reasonOf(checkZipPackage(broken))).toMatch(/^a damaged ZIP package.*(cannot be unpacked|unpacks to|fails its checksum)/);
+    const stored = zip([{ name: 'content.xml', data: Buffer.from('<office:document-content>30</office:document-content>'), stored: true }]);
+    stored[30 + 'content.xml'.length + 26]! ^= 0x01; // "30" becomes "31": only the checksum can tell
+    expect(await reasonOf(checkZipPackage(stored))).toBe('a damaged ZIP package (DOCX/XLSX/ODS): entry "content.xml" fails its checksum (corrupted bytes)');
   });
 
   it('holds every limit to a named setting', async () => {

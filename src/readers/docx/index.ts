@@ -196,7 +196,8 @@ export async function readDocx(
   settings: DocxSettings = DEFAULT_DOCX_SETTINGS,
 ): Promise<DocumentModel> {
   let tree: MNode | null = null;
-  const result = await mammoth.convertToHtml(
+  const result = await mammoth
+    .convertToHtml(
     { buffer: Buffer.from(bytes) },
     {
       ignoreEmptyParagraphs: false,
@@ -205,7 +206,10 @@ export async function readDocx(
         return doc;
       },
     } as Parameters<typeof mammoth.convertToHtml>[1],
-  );
+    )
+    .catch((e: unknown) => {
+      throw new Error(`not a readable DOCX (damaged?): ${e instanceof Error ? e.message : String(e)}`);
+    });
   if (!tree) throw new Error('DOCX has no document body');
   const geometry = readGeometry(bytes);
   const defaults = { fontSizePt: geometry.defaultFontSize ?? settings.defaultFontSizePt, font: geometry.defaultFont };

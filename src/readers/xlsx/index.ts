@@ -89,7 +89,13 @@ export function readSpreadsheet(
   source: DocumentSource,
   limits: SpreadsheetLimits = DEFAULT_SPREADSHEET_LIMITS,
 ): DocumentModel {
-  const wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: true, cellNF: true, cellHTML: true });
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: true, cellNF: true, cellHTML: true });
+  } catch (e) {
+    // SheetJS speaks of its internals ("reading 'L'"); say what it means for the user.
+    throw new Error(`not a readable spreadsheet (damaged?): ${e instanceof Error ? e.message : String(e)}`);
+  }
   const blocks: Block[] = [];
   let cells = 0;
   for (const name of wb.SheetNames) {

@@ -82,6 +82,8 @@ export interface ZipSpec {
   declaredSize?: number;
   /** reuse the packed bytes (and local header) of an earlier entry: the overlapping-entries bomb */
   sameDataAs?: number;
+  /** claim this unpacked size in a ZIP64 extra field of the central directory (sizes there say 0xFFFFFFFF) */
+  zip64Size?: number;
 }
 
 /** A ZIP package written entry by entry, with headers that say what the spec says. */
@@ -113,7 +115,18 @@ export function zip(specs: ZipSpec[]): Uint8Array {
     offsets.push(at);
     const central = header(0x02014b50, true);
     central.writeUInt32LE(at, 42);
-    centrals.push(Buffer.concat([central, name]));
+    let extra = Buffer.alloc(0);
+    if (spec.zip64Size !== undefined) {
+      central.writeUInt32LE(0xffffffff, 20);
+      central.writeUInt32LE(0xffffffff, 24);
+      extra = Buffer.alloc(20);
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(16, 2);
+      extra.writeBigUInt64LE(BigInt(spec.zip64Size), 4);
+      extra.writeBigUInt64LE(BigInt(packed.length), 12);
+      central.writeUInt16LE(extra.length, 30);
+    }
+    centrals.push(Buffer.concat([central, name, extra]));
     if (local) {
       locals.push(local);
       offset += local.length;
