@@ -3,6 +3,7 @@
  * move. On a terminal a progress bar shows counts and the time left; in a log
  * (CI, a pipe, a cron job) a bar would be noise, so each file gets one plain line.
  */
+import { isAbsolute, relative } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { FileOutcome } from '../store/import-log.js';
 
@@ -15,6 +16,12 @@ export interface Progress {
 }
 
 type Stream = NodeJS.WritableStream & { isTTY?: boolean };
+
+/** Paths under the working directory are shown relative to it: shorter lines, same meaning. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
 
 const BAR_FORMAT =
   '{bar} {value}/{total} | imported {imported} skipped {skipped} failed {failed} | ETA {eta_formatted} | {file}';
@@ -47,7 +54,7 @@ function lineProgress(stream: Stream): Progress {
       const detail = o.status === 'imported'
         ? `${o.objectives} objectives, ${o.indicators} indicators, ${Math.round(o.ms)} ms`
         : o.reason;
-      stream.write(`[${done}/${total}] ${o.status} ${o.path}${detail ? ` (${detail})` : ''}\n`);
+      stream.write(`[${done}/${total}] ${o.status} ${displayPath(o.path)}${detail ? ` (${detail})` : ''}\n`);
     },
     stop: () => undefined,
   };

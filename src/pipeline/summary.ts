@@ -4,6 +4,7 @@
  * a failed file is one they must look at.
  */
 import type { ImportSummary } from './import.js';
+import { displayPath } from './progress.js';
 
 export function formatSummary(s: ImportSummary): string {
   const lines = [
@@ -12,7 +13,7 @@ export function formatSummary(s: ImportSummary): string {
     `  skipped  ${s.skipped}${s.skipped > 0 ? ' (already in the database)' : ''}`,
     `  failed   ${s.failed}`,
   ];
-  for (const f of s.files) if (f.status === 'failed') lines.push(`    ${f.path}: ${f.reason}`);
+  for (const f of s.files) if (f.status === 'failed') lines.push(`    ${displayPath(f.path)}: ${f.reason}`);
   for (const note of s.notes) lines.push(`  note: ${note}`);
   return `${lines.join('\n')}\n`;
 }
