@@ -335,6 +335,10 @@ describe('extractEmbeddedTargets', () => {
       'Ottemperanza al 100% dei dispositivi emanati dall’autorità giudiziaria.',
       t('100% dei dispositivi emanati dall’autorità giudiziaria.', { kind: 'percent', op: '=', value: 100 }),
     ],
+    [
+      'Rispetto del termine di 30 giorno entro cui effettuare i pagamenti',
+      t('termine di 30 giorno entro cui effettuare i pagamenti', { kind: 'number', op: '<=', value: 30, unit: 'giorni' }),
+    ],
   ])('reads the tail of %s', (name, target) => {
     expect(extractEmbeddedTargets(name, ctx)).toEqual([target]);
   });
@@ -344,7 +348,6 @@ describe('extractEmbeddedTargets', () => {
     'Controllo tributi comunali (IMU – TARI) annualità 2021',
     'Servizi informatici – utilizzo risorse (PNRR)',
     'Utilizzo fondi sistema educativo integrato 0-6 anni e fondi comunali',
-    'Rispetto del termine di 30 giorno entro cui effettuare i pagamenti',
     'Inserimento delle nuove pratiche in arrivo a partire dal 01/07/2024',
   ])('finds nothing in %s', (name) => {
     expect(extractEmbeddedTargets(name, ctx)).toEqual([]);

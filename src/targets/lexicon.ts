@@ -46,6 +46,8 @@ export const OP_PHRASES: OpPhrase[] = [
   ...['massimo', 'max', '≤', '< ='].map((w) => phrase(w, '<=', VALUE)),
   ...['entro e non oltre', 'non oltre', 'entro', 'fino'].map((w) => phrase(w, '<=', DATE_OR_VALUE)),
   phrase('in', '<=', ['duration']),
+  // A time limit stated as a term: "Rispetto del termine di 30 giorni entro cui effettuare i pagamenti".
+  ...['termine', 'termini', 'tempo massimo'].map((w) => phrase(w, '<=', ['duration'])),
   ...['dal', 'dalla', 'a partire da', 'a partire dal', 'a partire dalla', 'a decorrere da', 'a decorrere dal'].map(
     (w): OpPhrase => ({ ...phrase(w, '>=', DATE), scopeInNames: true }),
   ),
