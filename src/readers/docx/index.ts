@@ -21,6 +21,12 @@ export interface DocxSettings {
   defaultFontSizePt: number;
   /** Line width assumed when a table's grid cannot be read (a quarter of an A4 text block). */
   fallbackLineWidthPt: number;
+  /**
+   * How many lines an estimated position may be off. Estimates drift by about a line
+   * over a long cell; items that belong to the next objective are set at least two
+   * lines lower (a blank line separates groups), so any value under 2 is safe.
+   */
+  positionToleranceLines: number;
 }
 
 export const DEFAULT_DOCX_SETTINGS: DocxSettings = {
@@ -28,6 +34,7 @@ export const DEFAULT_DOCX_SETTINGS: DocxSettings = {
   cellPaddingPt: 10.8,
   defaultFontSizePt: 11,
   fallbackLineWidthPt: 115,
+  positionToleranceLines: 1.5,
 };
 
 const TWIPS_PER_POINT = 20;
@@ -174,8 +181,7 @@ function tableBlock(t: MNode, settings: DocxSettings, grid: TableGrid | undefine
     }
     return { cells: full, provenance: {} };
   });
-  // Estimated positions drift by up to a line over a long cell.
-  const positionTolerance = settings.lineHeightEm * defaults.fontSizePt;
+  const positionTolerance = settings.positionToleranceLines * settings.lineHeightEm * defaults.fontSizePt;
   return { kind: 'table', columns: [], headerRows, rows: tableRows, pages: [], provenance: {}, positionTolerance };
 }
 
