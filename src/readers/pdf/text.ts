@@ -39,15 +39,17 @@ export function fontStyle(name: string): { font: string; bold: boolean; italic: 
   return { font, bold: BOLD.test(font), italic: ITALIC.test(font) };
 }
 
-/** The PostScript name behind pdfjs's font id; fonts reach `commonObjs` with the operator list. */
-function fontName(page: PDFPageProxy, id: string, cache: Map<string, string>): string {
-  let name = cache.get(id);
-  if (name === undefined) {
+type FontStyle = ReturnType<typeof fontStyle>;
+
+/** The style of pdfjs's font id, from the PostScript name that reaches `commonObjs` with the operator list. */
+function styleOf(page: PDFPageProxy, id: string, cache: Map<string, FontStyle>): FontStyle {
+  let style = cache.get(id);
+  if (style === undefined) {
     const obj: unknown = page.commonObjs.has(id) ? page.commonObjs.get(id) : null;
-    name = obj && typeof obj === 'object' && 'name' in obj && typeof obj.name === 'string' ? obj.name : id;
-    cache.set(id, name);
+    style = fontStyle(obj && typeof obj === 'object' && 'name' in obj && typeof obj.name === 'string' ? obj.name : id);
+    cache.set(id, style);
   }
-  return name;
+  return style;
 }
 
 const isTextItem = (item: TextItem | TextMarkedContent): item is TextItem => 'str' in item;
@@ -55,7 +57,7 @@ const isTextItem = (item: TextItem | TextMarkedContent): item is TextItem => 'st
 /** Horizontal runs of a page in page coordinates; call after the page's operator list is loaded. */
 export async function readRuns(page: PDFPageProxy, viewport: PageViewport, settings: ReaderSettings): Promise<PageRuns> {
   const content = await page.getTextContent();
-  const fonts = new Map<string, string>();
+  const fonts = new Map<string, FontStyle>();
   const runs: TextRun[] = [];
   let rotated = 0;
   for (const item of content.items) {
@@ -71,7 +73,7 @@ export async function readRuns(page: PDFPageProxy, viewport: PageViewport, setti
     const style = content.styles[item.fontName];
     const ascent = style?.ascent || settings.defaultAscent;
     const descent = style?.descent || settings.defaultDescent;
-    const { font, bold, italic } = fontStyle(fontName(page, item.fontName, fonts));
+    const { font, bold, italic } = styleOf(page, item.fontName, fonts);
     runs.push({
       text: item.str,
       x0: e,

@@ -2,12 +2,16 @@
  * Builds the small PDFs the PDF-reader tests run on, the way real plans get theirs:
  * a Word document (tables with borders, vertically merged cells, Symbol bullets, a
  * narrow column that breaks a word between letters, a table that crosses a page
- * with a repeated header) and a spreadsheet, both rendered by LibreOffice. The PDFs
- * are committed next to this script, so the tests never need LibreOffice.
+ * with a repeated header, a long register of short rows), a spreadsheet without
+ * cell borders, and a text locked with a password, all rendered by LibreOffice. The
+ * PDFs are committed next to this script, so the tests never need LibreOffice.
  *
- * Run: npx tsx test/data/pdf/build.ts
+ * Run: npx tsx test/data/pdf/build.ts — it writes only the PDFs that are missing:
+ * LibreOffice stamps each PDF with the time, and other test data is made from these
+ * exact bytes (test/data/bad wraps sheet.pdf in signed envelopes). Delete a PDF to
+ * rebuild it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -148,6 +152,19 @@ function allegatoDoc(): Document {
   });
 }
 
+/**
+ * A long table of short rows that end just above page breaks: every page must start
+ * a new row, though each row's cells are filled to their bottom border.
+ */
+function registerDoc(): Document {
+  const w = [4200, 3600, 1200];
+  const rows: CellSpec[][] = [];
+  for (let i = 1; i <= 240; i++) {
+    rows.push([`Obiettivo ${i} di miglioramento dei servizi comunali e della videosorveglianza`, `Indicatore ${i}: pratiche evase entro i termini`, '2023: almeno 90%']);
+  }
+  return new Document({ sections: [{ children: [heading('Registro degli obiettivi'), table(w, ['Obiettivo', 'Indicatore', 'Target'], rows)] }] });
+}
+
 /** A spreadsheet plan with no cell borders: columns only from text alignment. */
 function spreadsheet(): XLSX.WorkBook {
   const aoa = [
@@ -166,17 +183,33 @@ function spreadsheet(): XLSX.WorkBook {
   return wb;
 }
 
+/** Writes `name` next to this script from `render()`, unless it is already there. */
+async function keep(name: string, render: () => Buffer | Promise<Buffer>): Promise<void> {
+  const target = join(here, name);
+  if (!existsSync(target)) writeFileSync(target, await render());
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'perfplan-pdf-data-'));
   try {
-    for (const [name, doc] of [['missione', missioneDoc()], ['allegato', allegatoDoc()]] as const) {
-      const path = join(work, `${name}.docx`);
-      writeFileSync(path, await Packer.toBuffer(doc));
-      writeFileSync(join(here, `${name}.pdf`), convertToPdf(path));
+    for (const [name, doc] of [['missione', missioneDoc], ['allegato', allegatoDoc], ['register', registerDoc]] as const) {
+      await keep(`${name}.pdf`, async () => {
+        const path = join(work, `${name}.docx`);
+        writeFileSync(path, await Packer.toBuffer(doc()));
+        return convertToPdf(path);
+      });
     }
-    const xlsx = join(work, 'sheet.xlsx');
-    writeFileSync(xlsx, XLSX.write(spreadsheet(), { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    writeFileSync(join(here, 'sheet.pdf'), convertToPdf(xlsx, 'pdf:calc_pdf_Export'));
+    await keep('sheet.pdf', () => {
+      const xlsx = join(work, 'sheet.xlsx');
+      writeFileSync(xlsx, XLSX.write(spreadsheet(), { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+      return convertToPdf(xlsx, 'pdf:calc_pdf_Export');
+    });
+    await keep('encrypted.pdf', () => {
+      const text = join(work, 'locked.txt');
+      writeFileSync(text, 'Piano della performance: documento riservato.');
+      const lock = { EncryptFile: { type: 'boolean', value: 'true' }, DocumentOpenPassword: { type: 'string', value: 'segreto' } };
+      return convertToPdf(text, `pdf:writer_pdf_Export:${JSON.stringify(lock)}`);
+    });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -1,0 +1,225 @@
+/**
+ * Tables without ruling lines, found from how their text lines up (detection only).
+ * A spreadsheet printed without grid lines, or a Word table with borders switched
+ * off, leaves only white: the same vertical channels of empty space recurring on
+ * consecutive lines. A run of lines that keeps at least one such channel open is a
+ * table; the channels are its column edges. Rows are told apart by their spacing:
+ * the wrapped lines of a cell follow each other at the font's line pitch, while the
+ * next row starts lower by the cells' padding.
+ */
+import type { Box, TextLine } from '../readers/pdf/page.js';
+import type { TableGrid } from './grid.js';
+import type { TableSettings } from './settings.js';
+
+interface Span {
+  x0: number;
+  x1: number;
+}
+
+/**
+ * A white channel through the block. Text of later lines can cut it into pieces
+ * (a short word in a wide gap); it lives while any piece does. `wide` once it was
+ * as wide as a column gap: such a channel is a column edge, and a line that closes
+ * it is not part of the table.
+ */
+interface Channel {
+  pieces: Span[];
+  wide: boolean;
+}
+
+interface Block {
+  lines: TextLine[];
+  channels: Channel[];
+  /** lines that fill two or more columns */
+  multi: number;
+}
+
+/** The stretches of a line separated by white at least a column gap wide. */
+function segments(line: TextLine, s: TableSettings): Span[] {
+  const out: Span[] = [];
+  for (const w of line.words) {
+    const last = out[out.length - 1];
+    if (last && w.x0 - last.x1 < w.size * s.columnGapRatio) last.x1 = Math.max(last.x1, w.x1);
+    else out.push({ x0: w.x0, x1: w.x1 });
+  }
+  return out;
+}
+
+const width = (c: Span) => c.x1 - c.x0;
+const columnGap = (line: TextLine, s: TableSettings) => (line.words[0]?.size ?? 0) * s.columnGapRatio;
+
+/** The white between consecutive words of a line, as candidate channels. */
+function channelsOf(line: TextLine, s: TableSettings): Channel[] {
+  const out: Channel[] = [];
+  line.words.forEach((w, i) => {
+    const next = line.words[i + 1];
+    if (next && next.x0 - w.x1 >= s.minColumnGap) out.push({ pieces: [{ x0: w.x1, x1: next.x0 }], wide: next.x0 - w.x1 >= columnGap(line, s) });
+  });
+  return out;
+}
+
+/**
+ * The channels once the line's words are laid over them, or null when the line
+ * closes a wide channel. A wide channel may shrink to a sliver (a right-aligned
+ * number reaching the next column); a word across it ends the table.
+ */
+function narrow(channels: Channel[], line: TextLine, s: TableSettings): Channel[] | null {
+  const out: Channel[] = [];
+  for (const ch of channels) {
+    let pieces = ch.pieces;
+    for (const w of line.words) {
+      pieces = pieces
+        .flatMap((p) => (w.x1 <= p.x0 || w.x0 >= p.x1 ? [p] : [{ x0: p.x0, x1: Math.min(p.x1, w.x0) }, { x0: Math.max(p.x0, w.x1), x1: p.x1 }]))
+        .filter((q) => width(q) > 0 && (ch.wide || width(q) >= s.minColumnGap));
+    }
+    if (ch.wide && !pieces.length) return null;
+    if (pieces.length) out.push({ pieces, wide: ch.wide || pieces.some((p) => width(p) >= columnGap(line, s)) });
+  }
+  return out;
+}
+
+/**
+ * Drops narrow channels that do not separate two real columns: a column must hold
+ * text on several lines, or a narrow channel inside a header cell ("Resp. | Settore")
+ * would split it. Wide channels always stand: a column may be empty below its header.
+ */
+function prune(channels: Channel[], lines: TextLine[], x0: number, x1: number, s: TableSettings): Span[] {
+  let kept = channels.flatMap((c) => c.pieces.map((p) => ({ ...p, wide: c.wide && c.pieces.length === 1 })));
+  for (;;) {
+    const edges = [x0, ...kept.map((c) => (c.x0 + c.x1) / 2), x1];
+    const filled = new Array<number>(edges.length - 1).fill(0);
+    for (const line of lines) {
+      const hit = new Set<number>();
+      for (const w of line.words) {
+        const x = (w.x0 + w.x1) / 2;
+        hit.add(Math.max(0, edges.findIndex((e, i) => i > 0 && x < e) - 1));
+      }
+      for (const c of hit) filled[c]!++;
+    }
+    let worst = -1;
+    let worstFill = s.minAlignedRows;
+    kept.forEach((c, i) => {
+      const fill = Math.min(filled[i]!, filled[i + 1]!);
+      if (!c.wide && fill < worstFill) [worst, worstFill] = [i, fill];
+    });
+    if (worst < 0) return kept;
+    kept = kept.filter((_, i) => i !== worst);
+  }
+}
+
+const columnOf = (xs: number[], x: number) => Math.max(0, xs.findIndex((e, i) => i > 0 && x < e) - 1);
+
+/** The rightmost text edge of each column over the block's lines: the column's measure. */
+function columnRights(lines: TextLine[], xs: number[]): number[] {
+  const right = new Array<number>(xs.length - 1).fill(-Infinity);
+  for (const l of lines) for (const w of l.words) right[columnOf(xs, w.x0)] = Math.max(right[columnOf(xs, w.x0)]!, w.x1);
+  return right;
+}
+
+/**
+ * Whether, in some column, `line` starts with a word that would have fitted at the
+ * end of that column's text on an earlier line of the row (`ends`): the author ended
+ * that line, so a new row starts. Word tables without borders or padding give rows
+ * no extra space, and a spreadsheet row starts beside the wrapped tail of a taller
+ * cell of the row above.
+ */
+function brokenByAuthor(ends: Map<number, number>, line: TextLine, xs: number[], right: number[], s: TableSettings): boolean {
+  const seen = new Set<number>();
+  for (const w of line.words) {
+    const c = columnOf(xs, w.x0);
+    if (seen.has(c)) continue;
+    seen.add(c);
+    const end = ends.get(c);
+    if (end !== undefined && right[c]! - end >= w.x1 - w.x0 + s.hardBreakRatio * w.size) return true;
+  }
+  return false;
+}
+
+/** Whether `line` starts a new row after `prev`: it lies lower than a wrapped line would. */
+const startsRow = (prev: TextLine, line: TextLine, s: TableSettings) =>
+  line.baseline - prev.baseline > s.rowPitchRatio * (line.words[0]?.size ?? 0);
+
+/** Whether no word of the block straddles one of the inner `edges`. */
+function fits(lines: TextLine[], edges: number[]): boolean {
+  const inner = edges.slice(1, -1);
+  return lines.every((l) => l.words.every((w) => !inner.some((e) => w.x0 < e - 1 && e + 1 < w.x1)));
+}
+
+/** The block's grid, on the columns of the table it continues when it fits them. */
+function toGrid(block: Block, s: TableSettings, previous: number[] | null): TableGrid {
+  const { lines } = block;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  for (const l of lines) {
+    x0 = Math.min(x0, l.x0);
+    x1 = Math.max(x1, l.x1);
+  }
+  const xs =
+    previous && fits(lines, previous)
+      ? [Math.min(x0, previous[0]!), ...previous.slice(1, -1), Math.max(x1, previous[previous.length - 1]!)]
+      : [x0, ...prune(block.channels, lines, x0, x1, s).map((g) => (g.x0 + g.x1) / 2), x1];
+  const ys: number[] = [];
+  const rowBaselines: number[] = [];
+  const right = columnRights(lines, xs);
+  const ends = new Map<number, number>();
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    if (!prev || startsRow(prev, line, s) || brokenByAuthor(ends, line, xs, right, s)) {
+      ys.push(line.top);
+      rowBaselines.push(line.baseline);
+      ends.clear();
+    }
+    for (const w of line.words) ends.set(columnOf(xs, w.x0), w.x1);
+  });
+  ys.push(lines[lines.length - 1]!.bottom);
+  const cols = xs.length - 1;
+  const rows = ys.length - 1;
+  const cells = [];
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1 });
+  const bbox: Box = { x0, top: ys[0]!, x1, bottom: ys[rows]! };
+  return { xs, ys, cells, owner: cells.map((_, i) => i), bbox, ruled: false, rowBaselines };
+}
+
+/**
+ * Borderless tables among `lines` (lines outside ruled tables, top to bottom).
+ * `previous` is the column edges of the borderless table the previous page ended
+ * with: a table that fits them takes them (its columns stay those of the pages
+ * before), and is accepted even with fewer rows than a new table needs.
+ */
+export function findAlignedTables(lines: TextLine[], s: TableSettings, previous: number[] | null = null): TableGrid[] {
+  const tables: TableGrid[] = [];
+  let block: Block | null = null;
+  const close = () => {
+    if (block && (block.multi >= s.minAlignedRows || (previous && fits(block.lines, previous)))) {
+      // A one-column line starting a row after the table's last row is a note below it, not a row.
+      for (let n = block.lines.length; n > 1; n = block.lines.length) {
+        const [prev, last] = [block.lines[n - 2]!, block.lines[n - 1]!];
+        if (segments(last, s).length > 1 || !startsRow(prev, last, s)) break;
+        block.lines.pop();
+      }
+      tables.push(toGrid(block, s, previous));
+    }
+    block = null;
+  };
+  let prev: TextLine | null = null;
+  for (const line of lines) {
+    const multi = segments(line, s).length > 1;
+    const near = prev !== null && line.baseline - prev.baseline <= s.maxRowPitchRatio * (line.words[0]?.size ?? 0);
+    // A line filling one column only continues a row's wrapped text; starting a row, it is prose after the table.
+    const prose = !multi && prev !== null && startsRow(prev, line, s);
+    prev = line;
+    if (block && near && !prose) {
+      const channels = narrow(block.channels, line, s);
+      if (channels?.some((c) => c.wide)) {
+        block.lines.push(line);
+        block.channels = channels;
+        if (multi) block.multi++;
+        continue;
+      }
+    }
+    close();
+    if (multi) block = { lines: [line], channels: channelsOf(line, s), multi: 1 };
+  }
+  close();
+  return tables;
+}
