@@ -36,14 +36,25 @@ interface Line {
   table?: Table;
 }
 
-/** A phase table: one column of phases or activities and one of deadlines. */
+/** Header texts a table may carry: folded into `columns` by the PDF reader, or its first rows. */
+function headerCandidates(t: Table): string[][] {
+  const rows = t.rows.slice(0, 2).map((r) => r.cells.map((c) => cellText(c)));
+  return t.columns.length > 0 ? [t.columns, ...rows] : rows;
+}
+
+/**
+ * A phase table: one column of phases or activities and one of deadlines. `header`
+ * is the index of the last row that is not a phase (-1 when the header is in `columns`).
+ */
 function phaseColumns(t: Table): { phase: number; deadline: number; header: number } | null {
-  for (let r = 0; r < Math.min(2, t.rows.length); r++) {
-    const texts = t.rows[r]!.cells.map((c) => cellText(c));
+  const offset = t.columns.length > 0 ? 1 : 0;
+  const candidates = headerCandidates(t);
+  for (let r = 0; r < candidates.length; r++) {
+    const texts = candidates[r]!;
     const roles = texts.map((x) => (x ? mapHeader(x)?.role : undefined));
     const phase = roles.findIndex((x) => x === 'phase' || x === 'indicator');
     const deadline = roles.findIndex((x) => x === 'deadline' || x === 'target');
-    if (phase >= 0 && deadline >= 0) return { phase, deadline, header: r };
+    if (phase >= 0 && deadline >= 0) return { phase, deadline, header: r - offset };
   }
   return null;
 }
@@ -61,14 +72,15 @@ function linesOf(blocks: Block[], isPlanTable: (t: Table) => boolean): Line[] {
       continue;
     }
     // A box: each row is a line; a label cell and a value cell read as "label: value".
-    for (const row of b.rows) {
-      const texts = row.cells.map((c) => cellText(c)).filter(Boolean);
+    const rows = [...(b.columns.length > 0 ? [b.columns] : []), ...b.rows.map((r) => r.cells.map((c) => cellText(c)))];
+    for (const cells of rows) {
+      const texts = cells.filter(Boolean);
       if (texts.length === 2 && texts[0]!.length <= 40 && !texts[0]!.endsWith(':') && !CARD_HEADING.test(texts[0]!)) {
         out.push({ text: `${texts[0]}: ${texts[1]}` });
       } else if (texts.length === 2 && CARD_HEADING.test(texts[0]!)) {
         out.push({ text: `${texts[0]} ${texts[1]}` });
       } else {
-        for (const c of row.cells) for (const item of c?.items ?? []) out.push({ text: item.text });
+        for (const t of texts) out.push({ text: t });
       }
     }
   }
