@@ -7,7 +7,7 @@
  * the wrapped lines of a cell follow each other at the font's line pitch, while the
  * next row starts lower by the cells' padding.
  */
-import type { Box, TextLine } from '../readers/pdf/page.js';
+import { boxOf, type Box, type TextLine } from '../readers/pdf/page.js';
 import type { TableGrid } from './grid.js';
 import type { TableSettings } from './settings.js';
 
@@ -148,12 +148,7 @@ function fits(lines: TextLine[], edges: number[]): boolean {
 /** The block's grid, on the columns of the table it continues when it fits them. */
 function toGrid(block: Block, s: TableSettings, previous: number[] | null): TableGrid {
   const { lines } = block;
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  for (const l of lines) {
-    x0 = Math.min(x0, l.x0);
-    x1 = Math.max(x1, l.x1);
-  }
+  const { x0, x1 } = boxOf(lines);
   const xs =
     previous && fits(lines, previous)
       ? [Math.min(x0, previous[0]!), ...previous.slice(1, -1), Math.max(x1, previous[previous.length - 1]!)]
@@ -190,15 +185,7 @@ export function findAlignedTables(lines: TextLine[], s: TableSettings, previous:
   const tables: TableGrid[] = [];
   let block: Block | null = null;
   const close = () => {
-    if (block && (block.multi >= s.minAlignedRows || (previous && fits(block.lines, previous)))) {
-      // A one-column line starting a row after the table's last row is a note below it, not a row.
-      for (let n = block.lines.length; n > 1; n = block.lines.length) {
-        const [prev, last] = [block.lines[n - 2]!, block.lines[n - 1]!];
-        if (segments(last, s).length > 1 || !startsRow(prev, last, s)) break;
-        block.lines.pop();
-      }
-      tables.push(toGrid(block, s, previous));
-    }
+    if (block && (block.multi >= s.minAlignedRows || (previous && fits(block.lines, previous)))) tables.push(toGrid(block, s, previous));
     block = null;
   };
   let prev: TextLine | null = null;

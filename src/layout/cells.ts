@@ -1,13 +1,15 @@
 /**
  * Reading the text of detected tables (extraction). Each word goes to the cell its
  * centre falls in; a cell's words keep the lines they were set on. A cell then splits
- * into items the way its author typed it: a bullet glyph starts an item, and so does
- * a line set further below the previous one than wrapped lines are (a blank or
- * spaced paragraph). The lines of one item are kept apart by "\n" so that the
- * rejoin step can tell a layout line break from a typed space.
+ * into items the way its author typed it: at a bullet glyph, at a line set further
+ * below the previous one than wrapped lines are (a blank or spaced paragraph), at a
+ * switch between a bold line and a plain one, and after a line its author ended
+ * early. The lines of one item are kept apart by "\n" so that the rejoin step can
+ * tell a layout line break from a typed space.
  */
 import type { Item } from '../document/model.js';
-import type { TextLine, Word } from '../readers/pdf/page.js';
+import type { Box, TextLine, Word } from '../readers/pdf/page.js';
+import { lineOf } from '../readers/pdf/words.js';
 import type { TableGrid } from './grid.js';
 import type { CellSettings } from './settings.js';
 
@@ -44,17 +46,6 @@ function slotOf(edges: number[], v: number): number {
 }
 
 const inside = (g: TableGrid, x: number, y: number) => x >= g.bbox.x0 && x <= g.bbox.x1 && y >= g.bbox.top && y <= g.bbox.bottom;
-
-/** A line rebuilt from some of its words. */
-export function lineOf(words: Word[], baseline: number): TextLine {
-  let top = Infinity;
-  let bottom = -Infinity;
-  for (const w of words) {
-    top = Math.min(top, w.top);
-    bottom = Math.max(bottom, w.bottom);
-  }
-  return { words, x0: words[0]!.x0, x1: words[words.length - 1]!.x1, top, bottom, baseline };
-}
 
 /** Puts every word of `lines` into the table cell it falls in, or leaves it free. */
 export function placeWords(lines: TextLine[], grids: TableGrid[]): PlacedText {
@@ -109,6 +100,18 @@ export function linePitch(tables: PlacedTable[], s: CellSettings): number {
   return ratios[Math.floor(ratios.length * s.pitchQuantile)]!;
 }
 
+/**
+ * Where the cell's lines may reach on the right. In a ruled cell, its right border
+ * less the padding its text keeps from the left border (office programs pad both
+ * sides alike); without rulings, the widest line is all there is to go by.
+ */
+function measureOf(lines: CellLine[], box: Box, ruled: boolean): number {
+  const widest = Math.max(...lines.map((l) => l.words[l.words.length - 1]!.x1));
+  if (!ruled) return widest;
+  const padding = Math.min(...lines.map((l) => l.words[0]!.x0)) - box.x0;
+  return Math.max(widest, box.x1 - padding);
+}
+
 const allBold = (line: CellLine) => line.words.every((w) => w.bullet || w.bold);
 
 /**
@@ -125,16 +128,18 @@ function firstUnit(line: CellLine): number | null {
 }
 
 /**
- * Splits a cell's lines into items; `top` is measured from `rowTop`. An item starts
- * at a bullet; after a paragraph gap; where type switches between a line all in bold
- * and one that is not (a bold label over its text, as strategico cells have); and
- * after a line that stops short although the next line's first word would have fit
- * on it, which only an author's line break does. A line that stops short of the
- * cell's widest line ends in a space: no word was broken there.
+ * Splits a cell's lines into items. An item starts at a bullet; after a paragraph
+ * gap; where type switches between a line all in bold and one that is not (a bold
+ * label over its text, as strategico cells have); and after a line that stops short
+ * although the next line's first word would have fit on it, which only an author's
+ * line break does. A line that stops short of the
+ * cell's measure ends in a space: no word was broken there. `top` is measured from
+ * the top of the cell's first row (`box.top`).
  */
-export function cellItems(lines: CellLine[], rowTop: number, pitch: number, s: CellSettings): Item[] {
+export function cellItems(lines: CellLine[], box: Box, ruled: boolean, pitch: number, s: CellSettings): Item[] {
   const items: Item[] = [];
-  const right = Math.max(...lines.map((l) => l.words[l.words.length - 1]!.x1));
+  const right = measureOf(lines, box, ruled);
+  const rowTop = box.top;
   let current: { text: string; item: Item; bold: boolean; italic: boolean } | null = null;
   const finish = () => {
     if (current?.text.trim()) {

@@ -6,7 +6,7 @@
  * into one table; the remaining lines become headings and paragraphs.
  */
 import type { Block, DocumentModel, DocumentSource, Provenance } from '../document/model.js';
-import type { TextLine } from '../readers/pdf/page.js';
+import { boxOf, type TextLine } from '../readers/pdf/page.js';
 import { findFurniture } from './furniture.js';
 import { bodySize, lineStyle, type LineStyle } from './headings.js';
 import type { PageLayout } from './page-layout.js';
@@ -35,13 +35,7 @@ const lineText = (line: TextLine) =>
     .join(' ');
 
 function provenanceOf(run: TextRun): Provenance {
-  let [x0, top, x1, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const l of run.lines) {
-    x0 = Math.min(x0, l.x0);
-    top = Math.min(top, l.top);
-    x1 = Math.max(x1, l.x1);
-    bottom = Math.max(bottom, l.bottom);
-  }
+  const { x0, top, x1, bottom } = boxOf(run.lines);
   return { page: run.page, bbox: [x0, top, x1, bottom] };
 }
 
@@ -58,7 +52,7 @@ function toBlock(run: Run, s: LayoutSettings): Block {
 function continuesText(run: TextRun, line: TextLine, style: LineStyle, page: PageLayout, s: LayoutSettings): boolean {
   const prev = run.lines[run.lines.length - 1]!;
   if (run.page !== page.number || run.style.heading !== style.heading || line.words[0]!.bullet) return false;
-  if (style.heading && (style.bold !== run.style.bold || Math.abs(style.size - run.style.size) > 0.5)) return false;
+  if (style.heading && (style.bold !== run.style.bold || Math.abs(style.size - run.style.size) > s.flow.headingSizeTolerance)) return false;
   return line.baseline - prev.baseline <= page.pitch * s.cell.paragraphGapRatio * style.size;
 }
 

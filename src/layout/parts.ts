@@ -7,13 +7,10 @@
 import type { Item } from '../document/model.js';
 import type { Box } from '../readers/pdf/page.js';
 import { cellItems, type PlacedTable } from './cells.js';
+import type { GridCell } from './grid.js';
 import type { CellSettings } from './settings.js';
 
-export interface PartCell {
-  row: number;
-  col: number;
-  rowSpan: number;
-  colSpan: number;
+export interface PartCell extends GridCell {
   items: Item[];
   bbox: Box;
   page: number;
@@ -68,7 +65,7 @@ export function toPart(placed: PlacedTable, page: number, pitch: number, s: Cell
     const last = lines[lines.length - 1];
     return {
       ...c,
-      items: cellItems(lines, bbox.top, pitch, s),
+      items: cellItems(lines, bbox, ruled, pitch, s),
       bbox,
       page,
       headGap: first ? (first.top - bbox.top) / first.words[0]!.size : Infinity,

@@ -25,17 +25,17 @@ const CONSONANT_END = /[bcdfghlmnpqrstvz]$/i;
 const VOWEL = /^[aeiouàèéìòù]$/i;
 
 /**
- * After a printed hyphen the line carries on the compound when the next piece is lower
- * case after a lower-case word or a prefix ("e-" / "mail", "economica-" / "finanziaria",
- * "Co-" / "programmazione"), the hyphen follows a lone letter
- * ("i-" / "Cloud"), or both pieces are capitals ("GES-" / "NET"). "privata-" / "SUAP"
- * and "Garibaldi-" / "parcheggio" were typed with a space after the hyphen.
+ * After a printed hyphen the line carries on the compound when the next piece is
+ * lower case after a lower-case word or a prefix ("e-" / "mail", "economica-" /
+ * "finanziaria", "Co-" / "programmazione"), the hyphen follows a lone letter ("i-" /
+ * "Cloud"), or both pieces are capitals ("GES-" / "NET"). "privata-" / "SUAP" and
+ * "Garibaldi-" / "parcheggio" were typed with a space after the hyphen.
  */
-function hyphenGlues(head: string, tail: string): boolean {
+function hyphenGlues(head: string, tail: string, s: RejoinSettings): boolean {
   const h = core(head);
   const t = core(tail);
   const caps = (x: string) => /\p{Lu}/u.test(x) && x === x.toUpperCase();
-  const prefixLike = /^\p{Ll}/u.test(h) || h.length <= 4; // "economica-", "Co-", "Post-"
+  const prefixLike = /^\p{Ll}/u.test(h) || h.length <= s.maxPrefixLength;
   return (prefixLike && /^\p{Ll}/u.test(t)) || /^\p{L}$/u.test(h) || (caps(h) && caps(t));
 }
 
@@ -94,12 +94,13 @@ class Rejoiner {
     const head = prevTokens[prevTokens.length - 1] ?? '';
     const tail = nextLine.trim().split(/\s+/)[0] ?? '';
     if (!head || !tail) return ' ';
-    // A dash opening a list entry after ":" or ";" ("pa: -" / "Domanda"): as the text does elsewhere.
-    if (/^[-–]$/.test(head) && /[:;]$/.test(prevTokens[prevTokens.length - 2] ?? '') && /^\p{L}/u.test(tail)) return listDash();
+    // A dash opening a list entry ("pa: -" / "Domanda"): as the text writes it elsewhere; glued by default
+    // (documents mix both styles, so only the text itself is evidence).
+    if (/^[-–]$/.test(head) && /[.:;]$/.test(prevTokens[prevTokens.length - 2] ?? '') && /^\p{L}/u.test(tail)) return listDash();
     // Punctuation never opens a line unless a word was cut before it ("manutenzioni" / ",").
     if (/^[,.;:)\]»”’]/u.test(tail)) return '';
     // A printed hyphen inside a compound, or a short alternation after a slash, stays glued.
-    if (/[\p{L}\p{N}]-$/u.test(head) && hyphenGlues(head, tail)) return '';
+    if (/[\p{L}\p{N}]-$/u.test(head) && hyphenGlues(head, tail, this.s)) return '';
     if (/\p{L}\/$/u.test(head) && /^\p{L}{1,2}$/u.test(tail)) return '';
     if (/\s$/.test(prevLine)) return ' ';
     // A full line ending at a slash between capitals: a code too long for its column ("TRASV/" / "STRAT").
@@ -111,7 +112,7 @@ class Rejoiner {
     if (!text.includes('\n')) return text.replace(/\s+/g, ' ').trim();
     const lines = text.split('\n');
     let listDash: string | undefined;
-    const dashJoint = () => (listDash ??= listDashJoint(lines));
+    const dashJoint = () => (listDash ??= new DashStyle().count(lines).joint());
     let out = lines[0]!;
     for (let i = 1; i < lines.length; i++) out = out.trimEnd() + this.joint(lines[i - 1]!, lines[i]!, dashJoint) + lines[i]!.trimStart();
     return out.replace(/\s+/g, ' ').trim();
@@ -119,18 +120,24 @@ class Rejoiner {
 }
 
 /**
- * How this text writes a dash opening a list entry after ":" or ";": glued to its
- * word ("mancanti; -chiusura") or spaced ("interventi; - spargimento"), from its
- * occurrences inside lines; glued when it has none.
+ * How a text writes a dash opening a list entry after ":", ";" or ".": glued to its
+ * word ("mancanti; -chiusura") or spaced ("interventi; - spargimento"), counted
+ * inside lines, where no break hides the space.
  */
-function listDashJoint(lines: string[]): string {
-  let glued = 0;
-  let spaced = 0;
-  for (const line of lines) {
-    glued += line.match(/[:;] [-–]\p{L}/gu)?.length ?? 0;
-    spaced += line.match(/[:;] [-–] \p{L}/gu)?.length ?? 0;
+class DashStyle {
+  glued = 0;
+  spaced = 0;
+  count(lines: string[]): this {
+    for (const line of lines) {
+      this.glued += line.match(/[.:;] [-–]\p{L}/gu)?.length ?? 0;
+      this.spaced += line.match(/[.:;] [-–] \p{L}/gu)?.length ?? 0;
+    }
+    return this;
   }
-  return spaced > glued ? ' ' : '';
+  /** The joint this style asks for: glued unless the text spaces its dashes more often. */
+  joint(): string {
+    return this.spaced > this.glued ? ' ' : '';
+  }
 }
 
 function* textsOf(block: Block): Iterable<string> {

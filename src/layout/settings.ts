@@ -88,7 +88,8 @@ export interface TableSettings {
   /**
    * Borderless tables: a line starts a new row when, in some column, its first
    * word would have fitted on the line above with this much room (× font size) to
-   * spare (see `CellSettings.hardBreakSlack`).
+   * spare. Twice `CellSettings.hardBreakSlack`: a column's measure is only its
+   * widest line here (no border to measure from), and a false row splits a cell.
    */
   hardBreakRatio: number;
   /**
@@ -133,8 +134,9 @@ export interface CellSettings {
   /**
    * A line is ended by the author (a new item) when the next line's first word
    * would have fitted after it with this much room (× font size) to spare: a space
-   * is ~0.3 em and word widths are estimated to a few tenths of an em, so 1 em
-   * keeps clear of a line that wrapped because the word did not fit.
+   * is 0.25–0.3 em and glyph widths are estimated to about a tenth of an em per
+   * word (see the width classes in readers/pdf/words.ts), so 0.5 em keeps clear of
+   * a line that wrapped because the word did not fit.
    */
   hardBreakSlack: number;
 }
@@ -179,6 +181,11 @@ export interface FlowSettings {
   headingSizeRatio: number;
   /** A heading this much larger than body text is level 1; other headings level 2. */
   majorHeadingSizeRatio: number;
+  /**
+   * Two lines of one heading differ in size by at most this (points): producers
+   * round sizes to a quarter point; the next heading level is ≥ 1 pt apart.
+   */
+  headingSizeTolerance: number;
 }
 
 /** Rejoining words the layout broke across lines. */
@@ -191,6 +198,12 @@ export interface RejoinSettings {
    * letter only from this length: acronyms ("PNRR" / "E") are shorter.
    */
   minUnknownHeadLength: number;
+  /**
+   * A capitalised piece before a line-end hyphen this short is a prefix ("Co-",
+   * "Post-", "Anti-") and the compound goes on ("Co-programmazione"); a longer one is
+   * a word typed with a space after its hyphen ("Garibaldi- parcheggio").
+   */
+  maxPrefixLength: number;
 }
 
 export interface LayoutSettings {
@@ -224,7 +237,7 @@ export const LAYOUT_SETTINGS: LayoutSettings = {
     minPitchSamples: 8,
     pitchQuantile: 0.25,
     fullLineSlack: 1,
-    hardBreakSlack: 1,
+    hardBreakSlack: 0.5,
   },
   flow: {
     continuationEdgeTolerance: 4,
@@ -235,9 +248,11 @@ export const LAYOUT_SETTINGS: LayoutSettings = {
     maxHeadingChars: 160,
     headingSizeRatio: 1.12,
     majorHeadingSizeRatio: 1.3,
+    headingSizeTolerance: 0.5,
   },
   rejoin: {
     minHeadLength: 3,
     minUnknownHeadLength: 6,
+    maxPrefixLength: 4,
   },
 };

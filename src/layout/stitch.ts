@@ -114,9 +114,14 @@ function appendItems(a: PartCell, b: PartCell, shift: number, s: FlowSettings): 
   a.tailGap = b.tailGap;
 }
 
+const rowsOf = (part: TablePart): RowInfo[] =>
+  part.ys.slice(0, -1).map((top, r) => ({ page: part.page, top, bottom: part.ys[r + 1]!, height: part.ys[r + 1]! - top }));
+
+/** The part's cells, with item lists of their own (stitching appends to them). */
+const ownCells = (cells: PartCell[]): PartCell[] => cells.map((c) => ({ ...c, items: [...c.items] }));
+
 function start(part: TablePart): Logical {
-  const rows = part.ys.slice(0, -1).map((top, r) => ({ page: part.page, top, bottom: part.ys[r + 1]!, height: part.ys[r + 1]! - top }));
-  return { xs: part.xs, rows, cells: part.cells.map((c) => ({ ...c, items: [...c.items] })), headerRows: part.boldRows, pages: [part.page], first: part };
+  return { xs: part.xs, rows: rowsOf(part), cells: ownCells(part.cells), headerRows: part.boldRows, pages: [part.page], first: part };
 }
 
 /** Adds the next page's part to the table. */
@@ -124,8 +129,8 @@ function append(t: Logical, part: TablePart, s: FlowSettings): void {
   const xs = unionEdges(t.xs, part.xs, s.columnSnapTolerance);
   t.cells = regrid(t.cells, t.xs, xs);
   t.xs = xs;
-  let cells = regrid(part.cells, part.xs, xs).map((c) => ({ ...c, items: [...c.items] }));
-  let rows = part.ys.slice(0, -1).map((top, r) => ({ page: part.page, top, bottom: part.ys[r + 1]!, height: part.ys[r + 1]! - top }));
+  let cells = ownCells(regrid(part.cells, part.xs, xs));
+  let rows = rowsOf(part);
   if (!t.pages.includes(part.page)) t.pages.push(part.page);
 
   // The header repeated at the top of the page.

@@ -40,37 +40,39 @@ interface OperatorList {
   argsArray: unknown[];
 }
 
-/** Splits a DrawOPS buffer into subpaths of points (curves reduced to their end points). */
+/**
+ * Splits a DrawOPS buffer into polylines. A curve (a rounded corner, a circle) is
+ * no ruling: it ends the polyline, and the next one starts where the curve ends.
+ */
 function subpaths(buf: ArrayLike<number>): { points: number[][]; closed: boolean }[] {
   const out: { points: number[][]; closed: boolean }[] = [];
-  let current: { points: number[][]; closed: boolean } | null = null;
   for (let i = 0; i < buf.length; ) {
     const op = buf[i]!;
     const n = ARITY[op] ?? 0;
-    if (op === DRAW.moveTo) {
-      current = { points: [[buf[i + 1]!, buf[i + 2]!]], closed: false };
-      out.push(current);
-    } else if (op === DRAW.closePath) {
-      if (current) current.closed = true;
-    } else if (current) {
-      current.points.push([buf[i + n - 1]!, buf[i + n]!]);
-    }
+    const end = [buf[i + n - 1]!, buf[i + n]!];
+    const current = out[out.length - 1];
+    if (op === DRAW.lineTo && current) current.points.push(end);
+    else if (op === DRAW.closePath && current) current.closed = true;
+    else if (op !== DRAW.closePath) out.push({ points: [end], closed: false }); // moveTo, or past a curve
     i += 1 + n;
   }
   return out;
 }
 
+/** Coordinates closer than this (points) are equal: transforms leave float noise on drawn corners. */
+const SAME = 0.01;
+
 /** The axis-aligned rectangle a closed 4-corner subpath traces, or null. */
 function asRect(points: number[][]): Fill | null {
-  const pts = points.length === 5 && points[4]![0] === points[0]![0] && points[4]![1] === points[0]![1] ? points.slice(0, 4) : points;
+  const first = points[0];
+  const last = points[points.length - 1];
+  const closedTwice = points.length === 5 && first && last && Math.abs(first[0]! - last[0]!) < SAME && Math.abs(first[1]! - last[1]!) < SAME;
+  const pts = closedTwice ? points.slice(0, 4) : points;
   if (pts.length !== 4) return null;
-  const xs = new Set(pts.map((p) => p[0]!.toFixed(2)));
-  const ys = new Set(pts.map((p) => p[1]!.toFixed(2)));
-  if (xs.size > 2 || ys.size > 2) return null;
   for (let k = 0; k < 4; k++) {
-    const p = pts[k]!;
-    const q = pts[(k + 1) % 4]!;
-    if (p[0] !== q[0] && p[1] !== q[1]) return null;
+    const [px = 0, py = 0] = pts[k]!;
+    const [qx = 0, qy = 0] = pts[(k + 1) % 4]!;
+    if (Math.abs(px - qx) >= SAME && Math.abs(py - qy) >= SAME) return null;
   }
   const x = pts.map((p) => p[0]!);
   const y = pts.map((p) => p[1]!);

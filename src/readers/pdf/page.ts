@@ -15,14 +15,30 @@ export interface Box {
   bottom: number;
 }
 
-export interface Word extends Box {
-  text: string;
+/** The smallest box holding all of `boxes` (at least one). */
+export function boxOf(boxes: readonly Box[]): Box {
+  const out = { x0: Infinity, top: Infinity, x1: -Infinity, bottom: -Infinity };
+  for (const b of boxes) {
+    out.x0 = Math.min(out.x0, b.x0);
+    out.top = Math.min(out.top, b.top);
+    out.x1 = Math.max(out.x1, b.x1);
+    out.bottom = Math.max(out.bottom, b.bottom);
+  }
+  return out;
+}
+
+/** How glyphs are set. */
+export interface TextStyle {
   /** font size in points (the glyphs' em height on the page) */
   size: number;
   /** the font's PostScript name without its subset tag ("Calibri-Bold") */
   font: string;
   bold: boolean;
   italic: boolean;
+}
+
+export interface Word extends Box, TextStyle {
+  text: string;
   /** a bullet glyph (Symbol U+F0B7, •, ▪ …) standing alone: a list-item marker */
   bullet: boolean;
   /** the PDF draws a space glyph right after the word (Word does so even at a line's end) */

@@ -7,20 +7,13 @@
 import type { PageViewport, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import { Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Box, TextStyle } from './page.js';
 import type { ReaderSettings } from './settings.js';
 
 /** A run of glyphs on one baseline, as pdfjs cut it. */
-export interface TextRun {
+export interface TextRun extends Box, TextStyle {
   text: string;
-  x0: number;
-  x1: number;
   baseline: number;
-  top: number;
-  bottom: number;
-  size: number;
-  font: string;
-  bold: boolean;
-  italic: boolean;
 }
 
 export interface PageRuns {

@@ -6,7 +6,7 @@
  * spaces and at pen jumps wider than the word-gap setting. Bullet glyphs become
  * words of their own, marked, so lists survive.
  */
-import type { TextLine, Word } from './page.js';
+import { boxOf, type TextLine, type Word } from './page.js';
 import type { ReaderSettings } from './settings.js';
 import type { TextRun } from './text.js';
 
@@ -121,19 +121,18 @@ function lineWords(runs: TextRun[], settings: ReaderSettings): Word[] {
   return words;
 }
 
+/** A line of `words` (left to right) on `baseline`. */
+export function lineOf(words: Word[], baseline: number): TextLine {
+  const { top, bottom } = boxOf(words);
+  return { words, x0: words[0]!.x0, x1: words[words.length - 1]!.x1, top, bottom, baseline };
+}
+
 /** Lines of words, top to bottom; lines with no visible glyph are dropped. */
 export function buildLines(runs: TextRun[], settings: ReaderSettings): TextLine[] {
   const lines: TextLine[] = [];
   for (const group of groupLines(runs, settings)) {
     const words = lineWords(group, settings);
-    if (!words.length) continue;
-    let top = Infinity;
-    let bottom = -Infinity;
-    for (const w of words) {
-      top = Math.min(top, w.top);
-      bottom = Math.max(bottom, w.bottom);
-    }
-    lines.push({ words, x0: words[0]!.x0, x1: words[words.length - 1]!.x1, top, bottom, baseline: group[0]!.baseline });
+    if (words.length) lines.push(lineOf(words, group[0]!.baseline));
   }
   return lines;
 }
