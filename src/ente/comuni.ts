@@ -10,7 +10,7 @@
  * renaming of Montagna sulla strada del vino, so a list of late 2023 or later. Comuni created after it resolve to null until it is updated.
  */
 import { createRequire } from 'node:module';
-import { foldKey } from './fold.js';
+import { foldForMatch } from '../text/normalize.js';
 
 export interface Comune {
   /** the official name, as ISTAT spells it ("Bolzano/Bozen", "Sant'Angelo a Cupolo") */
@@ -42,7 +42,7 @@ const ENTE_PREFIX = /^(?:comune|citta|municipio)\s+(?:di|del|della|dei|degli|del
  * "Sant' Angelo" joined to "Sant'Angelo".
  */
 export function nameKey(name: string): string {
-  return foldKey(name)
+  return foldForMatch(name)
     .replace(/[-\u2013]/g, ' ')
     .replace(/'\s+/g, "'")
     .replace(/([aeiou])'(?=\s|$)/g, '$1')

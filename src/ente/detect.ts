@@ -6,7 +6,7 @@
  * real comune, and the first such comune wins unless another clearly dominates.
  */
 import { normalizeSpace } from '../text/normalize.js';
-import { foldKey } from './fold.js';
+import { foldForMatch } from '../text/normalize.js';
 import { type Comune, findComuni, nameKey } from './comuni.js';
 
 export interface DetectedEnte {
@@ -110,7 +110,7 @@ export function detectEnte(texts: string[]): DetectedEnte | null {
   if (all.length === 0) return null;
   const byName = new Map<string, { candidates: Comune[]; printed: string; count: number; first: number }>();
   for (const m of all) {
-    const key = foldKey(m.candidates[0]?.name ?? '');
+    const key = foldForMatch(m.candidates[0]?.name ?? '');
     const entry = byName.get(key) ?? { candidates: m.candidates, printed: m.printed, count: 0, first: m.order };
     entry.count += 1;
     byName.set(key, entry);

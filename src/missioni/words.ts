@@ -7,12 +7,12 @@
 import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_it.js';
 import AggressiveTokenizerIt from 'natural/lib/natural/tokenizers/aggressive_tokenizer_it.js';
 import { words as italianStopwords } from 'natural/lib/natural/util/stopwords_it.js';
-import { foldKey } from '../ente/fold.js';
+import { foldForMatch } from '../text/normalize.js';
 
 const tokenizer = new AggressiveTokenizerIt();
 
 /** Folded like the text, so "è" and "piu" are stop words whichever way they are typed. */
-const STOPWORDS = new Set(italianStopwords.map(foldKey));
+const STOPWORDS = new Set(italianStopwords.map(foldForMatch));
 
 /** Tokens that carry no topic: digits ("2023", "01"), single letters left by elisions. */
 const NOT_A_WORD = /^(?:\d+|.)$/;
@@ -24,7 +24,7 @@ const NOT_A_WORD = /^(?:\d+|.)$/;
  */
 export function contentStems(text: string): string[] {
   return tokenizer
-    .tokenize(foldKey(text))
+    .tokenize(foldForMatch(text))
     .filter((token) => !STOPWORDS.has(token) && !NOT_A_WORD.test(token))
     .map((token) => stemmer.stem(token));
 }

@@ -4,7 +4,7 @@
  * a kill or a bad value halfway leaves no trace of it. The file's sha256 is unique,
  * which makes re-importing the same document a no-op unless it is forced.
  */
-import { foldKey } from '../ente/fold.js';
+import { foldForMatch } from '../text/normalize.js';
 import { type CodeName, Plan, type SourceRef } from '../model/plan.js';
 import type { Store } from './db.js';
 import { searchTerms } from './search-terms.js';
@@ -77,7 +77,7 @@ function insertPlan(s: Statements, plan: Plan, options: SaveOptions): void {
   const { source: src, ente } = plan;
   s.plan.run(
     plan.id, src.sha256, src.file, src.format, src.pages, src.envelope ?? null,
-    ente.name, ente.istat, ente.name === null ? null : foldKey(ente.name), options.kind ?? null,
+    ente.name, ente.istat, ente.name === null ? null : foldForMatch(ente.name), options.kind ?? null,
     plan.title, json(plan.years), plan.layout, json(plan.warnings), new Date().toISOString(), options.runId ?? null,
   );
   plan.objectives.forEach((o, ordinal) => {
