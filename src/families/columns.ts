@@ -66,12 +66,12 @@ const RULES: Rule[] = [
   { role: 'responsible', pattern: /resp\.?\s*(del\s*)?settore|responsabil|referent|dirigent|centro di (responsabilita|costo)|incaricat|struttura (competente|responsabile)|^p\.?o\.?$/ },
   { role: 'programma', pattern: /programm/ },
   { role: 'missione', pattern: /missione|missioni/ },
-  { role: 'servizio', pattern: /sigla servizio|servizio|ufficio|uffici/ },
+  { role: 'servizio', pattern: /servizio|ufficio|uffici/ },
   { role: 'settore', pattern: /settore|settori|struttura|unita organizzativ|direzione/ },
   { role: 'area', pattern: /^area\b|^aree\b/ },
   { role: 'years', pattern: /^(anni|anno|annualita|periodo|triennio|esercizio)\b/ },
   { role: 'description', pattern: /finalita|descrizione|contenuto|risultati attesi|note|motivazione/ },
-  { role: 'objective', pattern: /obiettiv|^azione|^progetto|^attivita/ },
+  { role: 'objective', pattern: /obiettiv|^azione|^progetto/ },
 ];
 
 /** The "Sigla servizio /ufficio" column is a code, not a name: it must not overwrite the servizio name. */
