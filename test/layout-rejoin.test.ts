@@ -79,19 +79,23 @@ describe('words broken between letters', () => {
 
 describe('printed hyphens, slashes and dashes at a line end', () => {
   it('keeps compounds whole', () => {
-    expect(rejoin(['invio e-\nmail', 'co-\nprogettazione', 'rendicontazione economica-\nfinanziaria', 'Tavolo di Co-\nprogrammazione', 'migrazione i-\nCloud Gestionale GES-\nNET'])).toEqual([
+    expect(
+      rejoin(['invio e-\nmail', 'co-\nprogettazione', 'rendicontazione economica-\nfinanziaria', 'Tavolo di Co-\nprogrammazione', 'migrazione i-\nCloud Gestionale GES-\nNET', 'Area Economico- \nFinanziaria']),
+    ).toEqual([
       'invio e-mail',
       'co-progettazione',
       'rendicontazione economica-finanziaria',
       'Tavolo di Co-programmazione',
       'migrazione i-Cloud Gestionale GES-NET',
+      'Area Economico-Finanziaria',
     ]);
   });
 
   it('keeps the space typed after a hyphen before a capital or after a name', () => {
-    expect(rejoin(['urbanistica-edilizia privata-\nSUAP', 'Riqualificazione della via Garibaldi-\nparcheggio'])).toEqual([
+    expect(rejoin(['urbanistica-edilizia privata-\nSUAP', 'Riqualificazione della via Garibaldi-\nparcheggio', 'annualità precedenti-\nAdozione'])).toEqual([
       'urbanistica-edilizia privata- SUAP',
       'Riqualificazione della via Garibaldi- parcheggio',
+      'annualità precedenti- Adozione',
     ]);
   });
 

@@ -12,8 +12,9 @@ import { findAlignedTables } from '../src/layout/borderless.js';
 import { findRuledTables } from '../src/layout/grid.js';
 import { findRulings } from '../src/layout/rulings.js';
 import { LAYOUT_SETTINGS } from '../src/layout/settings.js';
-import type { Fill, Stroke, TextLine, Word } from '../src/readers/pdf/page.js';
+import type { Fill, Stroke } from '../src/readers/pdf/page.js';
 import { readPdf } from '../src/readers/pdf/index.js';
+import { line } from './layout-helpers.js';
 
 const S = LAYOUT_SETTINGS.table;
 const page = { width: 600, height: 800 };
@@ -97,24 +98,6 @@ describe('ruled tables', () => {
     expect(findRuledTables(findRulings([], shadedHeader, page, S), S)).toEqual([]);
   });
 });
-
-/** A line of words at `y`, each [text, x0] 10 pt high; widths 5 pt a character. */
-function line(y: number, words: [string, number][]): TextLine {
-  const ws: Word[] = words.map(([text, x0]) => ({
-    text,
-    x0,
-    x1: x0 + 5 * text.length,
-    top: y - 8,
-    bottom: y + 2,
-    size: 10,
-    font: 'Arial',
-    bold: false,
-    italic: false,
-    bullet: false,
-    spaceAfter: false,
-  }));
-  return { words: ws, x0: ws[0]!.x0, x1: ws[ws.length - 1]!.x1, top: y - 8, bottom: y + 2, baseline: y };
-}
 
 describe('borderless tables', () => {
   const middles = [['Rispetto', 'tempi'], ['Erogazione', 'bidoni', 'carta'], ['Emissione', 'IMU'], ['Gestione', 'delle', 'entrate']];

@@ -5,10 +5,13 @@
  * consecutive lines. A run of lines that keeps at least one such channel open is a
  * table; the channels are its column edges. Rows are told apart by their spacing:
  * the wrapped lines of a cell follow each other at the font's line pitch, while the
- * next row starts lower by the cells' padding.
+ * next row starts lower by the cells' padding. Rows set with no padding show where
+ * they start by a cell's line ending early, or by the words of every cell of the
+ * line starting a new paragraph (paragraphs.ts).
  */
 import { boxOf, type Box, type TextLine } from '../readers/pdf/page.js';
 import type { TableGrid } from './grid.js';
+import { capitalAfterEnd, numberAfterNumber } from './paragraphs.js';
 import type { TableSettings } from './settings.js';
 
 interface Span {
@@ -135,6 +138,28 @@ function brokenByAuthor(ends: Map<number, number>, line: TextLine, xs: number[],
   return false;
 }
 
+/**
+ * Whether, in every column `line` fills (two at least), its first word starts a
+ * paragraph after that column's text above in the row (`tails`): a number after a
+ * number, a capital after a line that could end. Rows of a Word table with borders
+ * and padding off follow each other at the line pitch, and a row whose cells all
+ * fill their lines shows no early end either ("… di segreteria | entro il
+ * 30/04/2024" / "Monitoraggio trimestrale … | 31/12/2024"). One column alone is no
+ * evidence: the other cells of a wrapped row are usually done.
+ */
+function brokenByWords(tails: Map<number, string>, line: TextLine, xs: number[]): boolean {
+  const firsts = new Map<number, string>();
+  for (const w of line.words) {
+    const c = columnOf(xs, w.x0);
+    if (!firsts.has(c)) firsts.set(c, w.text);
+  }
+  if (firsts.size < 2) return false;
+  return [...firsts].every(([c, first]) => {
+    const last = tails.get(c);
+    return last !== undefined && (numberAfterNumber(last, first) || capitalAfterEnd(last, first));
+  });
+}
+
 /** Whether `line` starts a new row after `prev`: it lies lower than a wrapped line would. */
 const startsRow = (prev: TextLine, line: TextLine, s: TableSettings) =>
   line.baseline - prev.baseline > s.rowPitchRatio * (line.words[0]?.size ?? 0);
@@ -157,14 +182,20 @@ function toGrid(block: Block, s: TableSettings, previous: number[] | null): Tabl
   const rowBaselines: number[] = [];
   const right = columnRights(lines, xs);
   const ends = new Map<number, number>();
+  const tails = new Map<number, string>();
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
-    if (!prev || startsRow(prev, line, s) || brokenByAuthor(ends, line, xs, right, s)) {
+    if (!prev || startsRow(prev, line, s) || brokenByAuthor(ends, line, xs, right, s) || (s.rowWordCue && brokenByWords(tails, line, xs))) {
       ys.push(line.top);
       rowBaselines.push(line.baseline);
       ends.clear();
+      tails.clear();
     }
-    for (const w of line.words) ends.set(columnOf(xs, w.x0), w.x1);
+    for (const w of line.words) {
+      const c = columnOf(xs, w.x0);
+      ends.set(c, w.x1);
+      tails.set(c, `${tails.get(c) ?? ''} ${w.text}`);
+    }
   });
   ys.push(lines[lines.length - 1]!.bottom);
   const cols = xs.length - 1;

@@ -1,16 +1,21 @@
 /**
  * Reading the text of detected tables (extraction). Each word goes to the cell its
  * centre falls in; a cell's words keep the lines they were set on. A cell then splits
- * into items the way its author typed it: at a bullet glyph, at a line set further
- * below the previous one than wrapped lines are (a blank or spaced paragraph), at a
- * switch between a bold line and a plain one, and after a line its author ended
- * early. The lines of one item are kept apart by "\n" so that the rejoin step can
- * tell a layout line break from a typed space.
+ * into items the way its author typed it, one a paragraph or bullet: at a bullet
+ * glyph, at a line set further below the previous one than wrapped lines are (a
+ * blank or spaced paragraph), at a switch between a bold line and a plain one, after
+ * a line its author ended early, at an indent. A paragraph that follows a full line
+ * with none of these shows only in its words (paragraphs.ts): a list of dates, the
+ * opening word of the item above again, and, in tables that set their paragraphs
+ * without any mark, a capital after a line that could end an item. The lines of one
+ * item are kept apart by "\n" so that the rejoin step can tell a layout line break
+ * from a typed space.
  */
 import type { Item } from '../document/model.js';
 import type { Box, TextLine, Word } from '../readers/pdf/page.js';
 import { lineOf } from '../readers/pdf/words.js';
 import type { TableGrid } from './grid.js';
+import { capitalAfterEnd, numberAfterNumber, repeatsHead } from './paragraphs.js';
 import type { CellSettings } from './settings.js';
 
 /** The words of one page line that fall in one cell. */
@@ -114,12 +119,15 @@ function measureOf(lines: CellLine[], box: Box, ruled: boolean): number {
 
 const allBold = (line: CellLine) => line.words.every((w) => w.bullet || w.bold);
 
+/** The line's words that are text, bullet glyphs left out. */
+const textWords = (line: CellLine) => line.words.filter((w) => !w.bullet);
+
 /**
  * Width of what must move to the next line together with the line's first word: an
  * opening bracket or quote holds on to the word after it ("2023( raffronto").
  */
 function firstUnit(line: CellLine): number | null {
-  const words = line.words.filter((w) => !w.bullet);
+  const words = textWords(line);
   const first = words[0];
   if (!first) return null;
   let end = 0;
@@ -128,55 +136,175 @@ function firstUnit(line: CellLine): number | null {
 }
 
 /**
- * Splits a cell's lines into items. An item starts at a bullet; after a paragraph
- * gap; where type switches between a line all in bold and one that is not (a bold
- * label over its text, as strategico cells have); and after a line that stops short
- * although the next line's first word would have fit on it, which only an author's
- * line break does. A line that stops short of the
- * cell's measure ends in a space: no word was broken there. `top` is measured from
- * the top of the cell's first row (`box.top`).
+ * Which lines start a paragraph by their indent. A cell whose lines start at exactly
+ * two places, at least `indentRatio` apart, indents its paragraphs: either each
+ * paragraph's first line is indented and its other lines flush, or the first line is
+ * flush and the others hang (under a number or a bullet). The runs of lines at each
+ * place tell which: the place of first lines never holds two lines running (each is
+ * followed by its paragraph's other lines), the other place does once some paragraph
+ * runs to three lines. Where neither does (two-line paragraphs), the cell's first
+ * line shows where paragraphs start. A cell whose lines share their centre or right
+ * edge is left alone: centred or right-aligned lines start anywhere.
  */
-export function cellItems(lines: CellLine[], box: Box, ruled: boolean, pitch: number, s: CellSettings): Item[] {
-  const items: Item[] = [];
-  const right = measureOf(lines, box, ruled);
-  const rowTop = box.top;
-  let current: { text: string; item: Item; bold: boolean; italic: boolean } | null = null;
+function indentStarts(lines: CellLine[], s: CellSettings): boolean[] {
+  const none = lines.map(() => false);
+  if (lines.length < 3) return none;
+  const size = lines[0]!.words[0]!.size;
+  const tol = s.indentTolerance * size;
+  const x0 = lines.map((l) => l.words[0]!.x0);
+  const x1 = lines.map((l) => l.words[l.words.length - 1]!.x1);
+  const same = (xs: number[]) => xs.every((x) => Math.abs(x - xs[0]!) <= tol);
+  const left = Math.min(...x0);
+  const indented = x0.map((x) => x - left > tol);
+  const inner = x0.filter((_, n) => indented[n]);
+  if (!inner.length || !same(inner) || inner[0]! - left < s.indentRatio * size) return none;
+  if (same(x1) || same(x0.map((x, n) => (x + x1[n]!) / 2))) return none;
+  /** whether two lines running are ever both indented (`at` true) or both flush (false) */
+  const runs = (at: boolean) => indented.some((v, n) => n > 0 && v === at && indented[n - 1] === at);
+  const [flushRuns, indentedRuns] = [runs(false), runs(true)];
+  if (flushRuns && indentedRuns) return none;
+  const firstIndented = flushRuns || (!indentedRuns && indented[0]!);
+  return indented.map((v, n) => n > 0 && v === firstIndented && indented[n - 1] !== firstIndented);
+}
+
+/** What the layout shows of a line starting a paragraph. */
+export type LayoutSign =
+  /** set below the line above by more than the wrapped-line pitch */
+  | 'gap'
+  /** a bullet glyph */
+  | 'bullet'
+  /** all bold after a line that is not, or the reverse */
+  | 'type'
+  /** its first word would have fitted on the line above: the author ended that line */
+  | 'early'
+  /** set where the cell's paragraphs start, after a line set where they go on (see `indentStarts`) */
+  | 'indent';
+
+/** A cell's lines with what their layout says of them. */
+export interface CellReading {
+  lines: CellLine[];
+  /** where the cell's lines may reach on the right */
+  right: number;
+  /** top of the cell's first row: item tops are measured from it */
+  rowTop: number;
+  /** per line, the layout sign that it starts a paragraph; null for none (and for the first line) */
+  signs: (LayoutSign | null)[];
+}
+
+/**
+ * Reads the layout of a cell's lines: where a paragraph gap, a bullet, a switch
+ * between a line all in bold and one that is not (a bold label over its text, as
+ * strategico cells have), a line stopping short although the next line's first
+ * word would have fit on it (only an author's line break does that), or an indent
+ * shows a paragraph starting.
+ */
+export function readCell(lines: CellLine[], box: Box, ruled: boolean, pitch: number, s: CellSettings): CellReading {
+  const right = lines.length ? measureOf(lines, box, ruled) : box.x1;
+  const bold = lines.map(allBold);
+  const indented = indentStarts(lines, s);
+  const signs = lines.map((line, n): LayoutSign | null => {
+    const prev = lines[n - 1];
+    if (!prev) return null;
+    const size = line.words[0]!.size;
+    if (line.words[0]!.bullet) return 'bullet';
+    if ((line.baseline - prev.baseline) / size > pitch * s.paragraphGapRatio) return 'gap';
+    if (bold[n] !== bold[n - 1]) return 'type';
+    const unit = firstUnit(line);
+    if (unit !== null && right - prev.words[prev.words.length - 1]!.x1 >= unit + s.hardBreakSlack * size) return 'early';
+    return indented[n] ? 'indent' : null;
+  });
+  return { lines, right, rowTop: box.top, signs };
+}
+
+/**
+ * Whether a table sets the paragraphs of its cells one under the other without
+ * spacing: at least `capitalCueEvidence` of its lines end early before a paragraph
+ * set with no gap, and no paragraph of it is set apart by a gap, a bullet or an
+ * indent. Only in such a table can a paragraph start after a full line with no mark
+ * at all; in a table that marks its paragraphs, an unmarked line break is a wrap.
+ */
+export function setsParagraphsUnmarked(cells: CellReading[], s: CellSettings): boolean {
+  let early = 0;
+  for (const c of cells) {
+    for (const sign of c.signs) {
+      if (sign === 'gap' || sign === 'bullet' || sign === 'indent') return false;
+      if (sign === 'early') early++;
+    }
+  }
+  return early >= s.capitalCueEvidence;
+}
+
+/**
+ * Whether the words at the break before `line` start a paragraph where the layout
+ * shows nothing (see paragraphs.ts): a list of values, the opening word of an
+ * earlier item again, and, in a table that sets its paragraphs unmarked, a capital
+ * after a line that could end an item.
+ */
+function wordsBreak(prev: CellLine, line: CellLine, heads: ReadonlySet<string>, unmarked: boolean, s: CellSettings): boolean {
+  // The last two words are all the cues look at.
+  const before = textWords(prev)
+    .slice(-2)
+    .map((w) => w.text)
+    .join(' ');
+  const first = textWords(line)[0]?.text;
+  if (!before || first === undefined) return false;
+  return (
+    (s.numberListCue && numberAfterNumber(before, first)) ||
+    (s.repeatedHeadCue && repeatsHead(heads, before, first)) ||
+    (s.capitalCue && unmarked && capitalAfterEnd(before, first))
+  );
+}
+
+/** A cell's items, with where each of their lines sits. */
+export interface CellItems {
+  items: Item[];
+  /** per item, the top of each of its lines ("\n"-separated in its text), from the row's top */
+  lineTops: number[][];
+}
+
+/**
+ * Splits a read cell into items: at every bullet glyph, at every line its layout
+ * or, failing that, its words show starting a paragraph (`unmarked`: the table sets
+ * its paragraphs without marks; see `setsParagraphsUnmarked`). A line that stops
+ * short of the cell's measure ends in a space: no word was broken there. `top` is
+ * measured from the top of the cell's first row.
+ */
+export function cellItems(cell: CellReading, unmarked: boolean, s: CellSettings): CellItems {
+  const { lines, right, rowTop, signs } = cell;
+  const out: CellItems = { items: [], lineTops: [] };
+  /** the first word of each item so far */
+  const heads = new Set<string>();
+  let current: { text: string; item: Item; bold: boolean; italic: boolean; tops: number[] } | null = null;
   const finish = () => {
     if (current?.text.trim()) {
       current.item.text = current.text.trimEnd();
       if (current.bold) current.item.bold = true;
       if (current.italic) current.item.italic = true;
-      items.push(current.item);
+      out.items.push(current.item);
+      out.lineTops.push(current.tops);
     }
     current = null;
   };
-  const bold = lines.map(allBold);
-  /** The author ended the previous line: this line's first word would have fitted on it. */
-  const authorBreak = (prev: CellLine, line: CellLine, size: number) => {
-    const unit = firstUnit(line);
-    return unit !== null && right - prev.words[prev.words.length - 1]!.x1 >= unit + s.hardBreakSlack * size;
-  };
   lines.forEach((line, n) => {
     const prev = lines[n - 1];
-    const size = line.words[0]!.size;
-    const breaks =
-      !prev ||
-      (line.baseline - prev.baseline) / size > pitch * s.paragraphGapRatio ||
-      bold[n] !== bold[n - 1] ||
-      authorBreak(prev, line, size);
+    const top = line.top - rowTop;
+    const breaks = !prev || signs[n] !== null || wordsBreak(prev, line, heads, unmarked, s);
     line.words.forEach((word, i) => {
       if (word.bullet || (i === 0 && (!current || breaks))) {
         finish();
-        current = { text: '', item: { text: '', bullet: word.bullet, top: line.top - rowTop }, bold: true, italic: true };
+        current = { text: '', item: { text: '', bullet: word.bullet, top }, bold: true, italic: true, tops: [] };
       }
       if (word.bullet || !current) return;
+      if (!current.text.trim()) heads.add(word.text);
       current.text += (current.text && !current.text.endsWith('\n') ? ' ' : '') + word.text;
       current.bold &&= word.bold;
       current.italic &&= word.italic;
     });
     const last = line.words[line.words.length - 1]!;
-    if (current) current.text += (last.spaceAfter || right - last.x1 > s.fullLineSlack * size ? ' ' : '') + '\n';
+    if (!current) return;
+    current.text += (last.spaceAfter || right - last.x1 > s.fullLineSlack * line.words[0]!.size ? ' ' : '') + '\n';
+    current.tops.push(top);
   });
   finish();
-  return items;
+  return out;
 }

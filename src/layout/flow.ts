@@ -12,7 +12,7 @@ import { bodySize, lineStyle, type LineStyle } from './headings.js';
 import type { PageLayout } from './page-layout.js';
 import type { TablePart } from './parts.js';
 import type { LayoutSettings } from './settings.js';
-import { continuesTable, joinParts } from './stitch.js';
+import { continuesTable, joinTables } from './stitch.js';
 
 interface TextRun {
   kind: 'text';
@@ -39,8 +39,7 @@ function provenanceOf(run: TextRun): Provenance {
   return { page: run.page, bbox: [x0, top, x1, bottom] };
 }
 
-function toBlock(run: Run, s: LayoutSettings): Block {
-  if (run.kind === 'table') return joinParts(run.parts, s.flow);
+function textBlock(run: TextRun): Block {
   const text = run.lines.map(lineText).join('\n');
   const provenance = provenanceOf(run);
   if (run.style.heading) return { kind: 'heading', text, level: run.style.level, provenance };
@@ -79,5 +78,7 @@ export function assemble(pages: PageLayout[], source: DocumentSource, s: LayoutS
       }
     }
   }
-  return { source, blocks: runs.map((r) => toBlock(r, s)), warnings };
+  const tables = joinTables(runs.flatMap((r) => (r.kind === 'table' ? [r.parts] : [])), s);
+  let t = 0;
+  return { source, blocks: runs.map((r) => (r.kind === 'table' ? tables[t++]! : textBlock(r))), warnings };
 }

@@ -6,12 +6,14 @@
  */
 import type { Item } from '../document/model.js';
 import type { Box } from '../readers/pdf/page.js';
-import { cellItems, type PlacedTable } from './cells.js';
+import { cellItems, readCell, setsParagraphsUnmarked, type PlacedTable } from './cells.js';
 import type { GridCell } from './grid.js';
 import type { CellSettings } from './settings.js';
 
 export interface PartCell extends GridCell {
   items: Item[];
+  /** per item, the top of each of its lines from the row's top (see `CellItems`) */
+  lineTops: number[][];
   bbox: Box;
   page: number;
   /** white between the cell's top edge and its first line, × font size (Infinity when empty) */
@@ -34,6 +36,9 @@ export interface TablePart {
   ruled: boolean;
 }
 
+/** A text with its line breaks and runs of white space as single spaces. */
+export const flatText = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 export const isEmpty = (cell: PartCell | undefined): boolean => !cell || cell.items.every((i) => !i.text.trim());
 
 /**
@@ -55,17 +60,24 @@ function countBoldRows(cells: PartCell[], rows: number, cols: number): number {
   return n < rows ? n : 0;
 }
 
-/** The part a placed table makes on page `page`, its cells split into items. */
+/**
+ * The part a placed table makes on page `page`, its cells split into items. Whether
+ * the table sets its paragraphs unmarked is judged over all its cells at once: one
+ * cell's early line end is evidence for the others.
+ */
 export function toPart(placed: PlacedTable, page: number, pitch: number, s: CellSettings): TablePart {
   const { xs, ys, cells, bbox, ruled } = placed.grid;
+  const boxes = cells.map((c) => ({ x0: xs[c.col]!, top: ys[c.row]!, x1: xs[c.col + c.colSpan]!, bottom: ys[c.row + c.rowSpan]! }));
+  const readings = cells.map((_, i) => readCell(placed.lines[i]!, boxes[i]!, ruled, pitch, s));
+  const unmarked = setsParagraphsUnmarked(readings, s);
   const parts: PartCell[] = cells.map((c, i) => {
     const lines = placed.lines[i]!;
-    const bbox = { x0: xs[c.col]!, top: ys[c.row]!, x1: xs[c.col + c.colSpan]!, bottom: ys[c.row + c.rowSpan]! };
+    const bbox = boxes[i]!;
     const first = lines[0];
     const last = lines[lines.length - 1];
     return {
       ...c,
-      items: cellItems(lines, bbox, ruled, pitch, s),
+      ...cellItems(readings[i]!, unmarked, s),
       bbox,
       page,
       headGap: first ? (first.top - bbox.top) / first.words[0]!.size : Infinity,

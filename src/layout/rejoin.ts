@@ -28,15 +28,17 @@ const VOWEL = /^[aeiouàèéìòù]$/i;
  * After a printed hyphen the line carries on the compound when the next piece is
  * lower case after a lower-case word or a prefix ("e-" / "mail", "economica-" /
  * "finanziaria", "Co-" / "programmazione"), the hyphen follows a lone letter ("i-" /
- * "Cloud"), or both pieces are capitals ("GES-" / "NET"). "privata-" / "SUAP" and
- * "Garibaldi-" / "parcheggio" were typed with a space after the hyphen.
+ * "Cloud"), both pieces are capitals ("GES-" / "NET"), or both are capitalised words
+ * (a double name: "Economico-" / "Finanziaria"). "privata-" / "SUAP", "precedenti-" /
+ * "Adozione" and "Garibaldi-" / "parcheggio" were typed with a space after the hyphen.
  */
 function hyphenGlues(head: string, tail: string, s: RejoinSettings): boolean {
   const h = core(head);
   const t = core(tail);
   const caps = (x: string) => /\p{Lu}/u.test(x) && x === x.toUpperCase();
+  const capitalised = (x: string) => /^\p{Lu}\p{Ll}+$/u.test(x);
   const prefixLike = /^\p{Ll}/u.test(h) || h.length <= s.maxPrefixLength;
-  return (prefixLike && /^\p{Ll}/u.test(t)) || /^\p{L}$/u.test(h) || (caps(h) && caps(t));
+  return (prefixLike && /^\p{Ll}/u.test(t)) || /^\p{L}$/u.test(h) || (caps(h) && caps(t)) || (capitalised(h) && capitalised(t));
 }
 
 const core = (token: string) => token.replace(EDGE_PUNCT, '');

@@ -99,6 +99,14 @@ export interface TableSettings {
    * em together), so 1.3 em lies between.
    */
   rowPitchRatio: number;
+  /**
+   * Borderless tables: a line starts a new row when, in every column it fills (two
+   * at least), its words start a paragraph after that column's text above: a number
+   * after a number, a capital after a line that could end (see layout/paragraphs.ts).
+   * Rows of a Word table with borders and padding switched off follow each other at
+   * the wrapped-line pitch, and cells that fill their lines show no early end.
+   */
+  rowWordCue: boolean;
 }
 
 /** Reading what is in a cell (extraction). */
@@ -139,6 +147,73 @@ export interface CellSettings {
    * a line that wrapped because the word did not fit.
    */
   hardBreakSlack: number;
+  /**
+   * A cell whose lines start at exactly two places, at least this far apart (× font
+   * size), indents its paragraphs: a first-line indent, or a hanging indent under a
+   * number; see `indentStarts` in cells.ts for which place starts them. Word's
+   * smallest indents are 0.5 cm (14 pt, 1.4 em of 10-pt text); lines of one
+   * paragraph start within a tenth of a point of each other.
+   */
+  indentRatio: number;
+  /** Lines starting within this (× font size) of each other start at the same place. */
+  indentTolerance: number;
+  /*
+   * The cues below read the words at a line break that no white, bullet or indent
+   * marks (layout/paragraphs.ts). Figures are paragraph starts in the cells of the
+   * corpus PDFs, checked against the fixture sources: 350 in all, 79 of them missed
+   * without these cues (and `TableSettings.rowWordCue`), none missed and none
+   * invented with them. "Finds n": n starts are missed with that cue alone off.
+   */
+  /**
+   * A line starting with a number after a line ending in one starts an item: a list
+   * of values set one a line ("2023" / "2024" / "2025", "entro il 30/04/2024" /
+   * "31/12/2024"), also across a page break. Running text puts a word between two
+   * numbers. Finds 62 starts; a line that sets numbers side by side ("8 9 2" / "1 1
+   * 1") is one paragraph and is left alone.
+   */
+  numberListCue: boolean;
+  /**
+   * A line starting with the capitalised word that opened an earlier item of the
+   * cell, after a line that could end, starts an item: entries of one list ("Area
+   * Finanziaria" / "Area Socio culturale"). A wrapped line rarely repeats its
+   * paragraph's first word, and a function word before it ("Responsabile di" /
+   * "Area") keeps it in its sentence. Finds 5 starts.
+   */
+  repeatedHeadCue: boolean;
+  /**
+   * A line starting with a capitalised word after a line ending in a finished
+   * sentence, a number or a lower-case content word starts an item ("… D.Lgs.
+   * 231/2002" / "Approvazione del rendiconto …"), only in a table that sets its
+   * paragraphs unmarked (see `capitalCueEvidence`). Never after a function word or
+   * a capitalised word, which a name goes on from ("Comune di" / "Como", "Regione" /
+   * "Lombardia", "Polizia" / "Locale"). Finds 7 starts; in every table it would
+   * split 46 wrapped lines as well: multi-sentence Finalità ("… famiglie." /
+   * "Assicurare il …") and names after content words ("… redazione" / "Documento di
+   * Piano") are common where paragraphs are spaced or bulleted.
+   */
+  capitalCue: boolean;
+  /**
+   * A table sets its paragraphs unmarked (no gap, bullet or indent anywhere in it)
+   * when at least this many of its lines end early before a paragraph with no gap:
+   * evidence that its cells hold several paragraphs set one under the other. One is
+   * enough: an early line end is an author's break (the layout never leaves behind a
+   * word that fitted), and a table with none gives no sign that its cells hold more
+   * than one paragraph each.
+   */
+  capitalCueEvidence: number;
+  /**
+   * An item splits where the lines before or after a line break read as an item the
+   * document prints whole elsewhere, and the next line starts with a capital
+   * ("Polizia Locale" / "S.U.A.P." in a plan whose other rows hold "Polizia Locale"
+   * alone; see known-items.ts). Finds 7 starts.
+   */
+  knownItemCue: boolean;
+  /**
+   * Words a whole item needs to count as known: one-word settori ("Tecnico") and
+   * years are whole items everywhere, and would split "Ufficio" / "Tecnico" (4 false
+   * starts on the corpus with 1); two-word names ("Polizia Locale") are specific.
+   */
+  knownItemMinWords: number;
 }
 
 /** Joining table parts across pages, page furniture, headings (page flow). */
@@ -230,6 +305,7 @@ export const LAYOUT_SETTINGS: LayoutSettings = {
     maxRowPitchRatio: 5,
     hardBreakRatio: 1,
     rowPitchRatio: 1.3,
+    rowWordCue: true,
   },
   cell: {
     paragraphGapRatio: 1.35,
@@ -238,6 +314,14 @@ export const LAYOUT_SETTINGS: LayoutSettings = {
     pitchQuantile: 0.25,
     fullLineSlack: 1,
     hardBreakSlack: 0.5,
+    indentRatio: 1,
+    indentTolerance: 0.2,
+    numberListCue: true,
+    repeatedHeadCue: true,
+    capitalCue: true,
+    capitalCueEvidence: 1,
+    knownItemCue: true,
+    knownItemMinWords: 2,
   },
   flow: {
     continuationEdgeTolerance: 4,

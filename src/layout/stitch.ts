@@ -4,11 +4,15 @@
  * rest of its text, and continue a merged cell (a strategico over many operativi)
  * as an empty cell. Here the repeated header is dropped, a row cut by the page break
  * becomes one row again, a merged cell cut by the break spans on, and the parts'
- * column edges are unified so cells keep their grid columns.
+ * column edges are unified so cells keep their grid columns. Once every table is
+ * joined, items holding an item the document prints whole elsewhere are split
+ * (known-items.ts): a cell cut by a page break is whole only then.
  */
 import type { Cell, Item, Row, Table } from '../document/model.js';
-import { isEmpty, type PartCell, type TablePart } from './parts.js';
-import type { FlowSettings } from './settings.js';
+import { splitAtKnownItems } from './known-items.js';
+import { endsSentence, numberAfterNumber } from './paragraphs.js';
+import { flatText, isEmpty, type PartCell, type TablePart } from './parts.js';
+import type { FlowSettings, LayoutSettings } from './settings.js';
 
 interface RowInfo {
   page: number;
@@ -27,8 +31,7 @@ interface Logical {
   first: TablePart;
 }
 
-const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
-const textOf = (cell: PartCell) => flat(cell.items.map((i) => i.text).join(' '));
+const textOf = (cell: PartCell) => flatText(cell.items.map((i) => i.text).join(' '));
 
 /** The edges of both lists, those within `tol` of an edge of `a` counted once. */
 function unionEdges(a: number[], b: number[], tol: number): number[] {
@@ -64,26 +67,25 @@ function rowKey(cells: PartCell[], r: number): string {
     .join('|');
 }
 
-/** A sentence ends here ("… regionale."), not an abbreviation ("n.", "ecc.", "art."). */
-const SENTENCE_END = /(?<!(?:^|\s)(?:\p{L}{1,3}|ecc|pag|dott|rif))[.!?]$/u;
-
 /** `next` goes on with the sentence `prev` left unfinished: a lower-case start after no full stop. */
 function continuesSentence(prev: Item, next: Item): boolean {
   const text = next.text.trimStart();
-  return !next.bullet && /^[a-zà-ÿ]/.test(text) && !/^n[.°]/i.test(text) && !SENTENCE_END.test(prev.text.trimEnd());
+  return !next.bullet && /^[a-zà-ÿ]/.test(text) && !/^n[.°]/i.test(text) && !endsSentence(prev.text.trimEnd());
 }
 
 /**
  * Whether cell `b` (top of the new page) carries on the paragraph its cell `a` was
- * printing when the page ended, once the row is known to be cut: no bullet, and
- * either no blank line on either side of the cut, where a new paragraph would have
- * one, or a sentence going on ("per" / "l'utilizzo del Portale").
+ * printing when the page ended, once the row is known to be cut: no bullet, no
+ * value of a list one a line ("2024" / "2025"), and either no blank line on either
+ * side of the cut, where a new paragraph would have one, or a sentence going on
+ * ("per" / "l'utilizzo del Portale").
  */
-function carriesOn(a: PartCell, b: PartCell, s: FlowSettings): boolean {
+function carriesOn(a: PartCell, b: PartCell, s: LayoutSettings): boolean {
   const prev = a.items[a.items.length - 1];
   const next = b.items[0];
   if (!prev || !next || next.bullet) return false;
-  return (a.tailGap < s.cutGapRatio && b.headGap < s.cutGapRatio) || continuesSentence(prev, next);
+  if (s.cell.numberListCue && numberAfterNumber(prev.text, next.text.trimStart().split(/\s+/)[0]!)) return false;
+  return (a.tailGap < s.flow.cutGapRatio && b.headGap < s.flow.cutGapRatio) || continuesSentence(prev, next);
 }
 
 /**
@@ -106,27 +108,33 @@ function isCutRow(above: PartCell[], last: number, first: PartCell[]): boolean {
 }
 
 /** Appends `b`'s items to `a`; the first joins `a`'s last item when it carries on its paragraph. */
-function appendItems(a: PartCell, b: PartCell, shift: number, s: FlowSettings): void {
+function appendItems(a: PartCell, b: PartCell, shift: number, s: LayoutSettings): void {
   const items = b.items.map((i) => ({ ...i, top: (i.top ?? 0) + shift }));
+  const lineTops = b.lineTops.map((tops) => tops.map((top) => top + shift));
   const lastItem = a.items[a.items.length - 1];
-  if (lastItem && carriesOn(a, b, s)) lastItem.text += '\n' + items.shift()!.text;
+  if (lastItem && carriesOn(a, b, s)) {
+    // A new item: the part's own stays as read.
+    a.items[a.items.length - 1] = { ...lastItem, text: lastItem.text + '\n' + items.shift()!.text };
+    a.lineTops[a.lineTops.length - 1]!.push(...lineTops.shift()!);
+  }
   a.items.push(...items);
+  a.lineTops.push(...lineTops);
   a.tailGap = b.tailGap;
 }
 
 const rowsOf = (part: TablePart): RowInfo[] =>
   part.ys.slice(0, -1).map((top, r) => ({ page: part.page, top, bottom: part.ys[r + 1]!, height: part.ys[r + 1]! - top }));
 
-/** The part's cells, with item lists of their own (stitching appends to them). */
-const ownCells = (cells: PartCell[]): PartCell[] => cells.map((c) => ({ ...c, items: [...c.items] }));
+/** The part's cells, with item and line lists of their own (stitching appends to them). */
+const ownCells = (cells: PartCell[]): PartCell[] => cells.map((c) => ({ ...c, items: [...c.items], lineTops: c.lineTops.map((t) => [...t]) }));
 
 function start(part: TablePart): Logical {
   return { xs: part.xs, rows: rowsOf(part), cells: ownCells(part.cells), headerRows: part.boldRows, pages: [part.page], first: part };
 }
 
 /** Adds the next page's part to the table. */
-function append(t: Logical, part: TablePart, s: FlowSettings): void {
-  const xs = unionEdges(t.xs, part.xs, s.columnSnapTolerance);
+function append(t: Logical, part: TablePart, s: LayoutSettings): void {
+  const xs = unionEdges(t.xs, part.xs, s.flow.columnSnapTolerance);
   t.cells = regrid(t.cells, t.xs, xs);
   t.xs = xs;
   let cells = ownCells(regrid(part.cells, part.xs, xs));
@@ -217,9 +225,17 @@ export function continuesTable(prev: TablePart, next: TablePart, s: FlowSettings
   );
 }
 
-/** Joins the parts of one table (in page order) into a model table. */
-export function joinParts(parts: TablePart[], s: FlowSettings): Table {
-  const t = start(parts[0]!);
-  for (const part of parts.slice(1)) append(t, part, s);
-  return toTable(t);
+/**
+ * Joins the parts of each table (each list in page order) into model tables. Items
+ * are split where they hold an item the document prints whole elsewhere once every
+ * table is joined: a row cut by a page break has its cells whole only then.
+ */
+export function joinTables(tables: TablePart[][], s: LayoutSettings): Table[] {
+  const joined = tables.map((parts) => {
+    const t = start(parts[0]!);
+    for (const part of parts.slice(1)) append(t, part, s);
+    return t;
+  });
+  splitAtKnownItems(joined.flatMap((t) => t.cells), s.cell);
+  return joined.map(toTable);
 }

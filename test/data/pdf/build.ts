@@ -2,7 +2,8 @@
  * Builds the small PDFs the PDF-reader tests run on, the way real plans get theirs:
  * a Word document (tables with borders, vertically merged cells, Symbol bullets, a
  * narrow column that breaks a word between letters, a table that crosses a page
- * with a repeated header, a long register of short rows), a spreadsheet without
+ * with a repeated header, a long register of short rows, cell paragraphs that no
+ * white tells apart), a spreadsheet without
  * cell borders, and a text locked with a password, all rendered by LibreOffice. The
  * PDFs are committed next to this script, so the tests never need LibreOffice.
  *
@@ -183,6 +184,88 @@ function spreadsheet(): XLSX.WorkBook {
   return wb;
 }
 
+/** A plain cell paragraph with no spacing, indented as given (twips). */
+const indented = (text: string, indent: { firstLine?: number; left?: number; hanging?: number }) =>
+  new Paragraph({ children: [new TextRun(text)], indent, spacing: { after: 0 } });
+
+/** A table with Word's default cell padding left and right and none above or below. */
+function flatTable(widths: number[], header: string[], rows: CellSpec[][], borderless = false): Table {
+  const t = table(widths, header, rows);
+  if (!borderless) return t;
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const noBorders = { top: none, bottom: none, left: none, right: none };
+  const cells = [header, ...rows].map((r) =>
+    new TableRow({
+      children: r.map((c, i) => new TableCell({ borders: noBorders, width: { size: widths[i]!, type: WidthType.DXA }, children: typeof c === 'string' ? [para(c, { bold: r === header })] : [] })),
+    }),
+  );
+  return new Table({ rows: cells, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, margins: { top: 0, bottom: 0 } });
+}
+
+/**
+ * Cell paragraphs that no gap, bullet or early line end tells apart: objectives set
+ * one under the other whose last lines are full, a settore list whose first entry
+ * fills its line, paragraphs told apart only by a first-line or a hanging indent,
+ * and a borderless phase table whose rows follow each other at the line pitch.
+ */
+function paragraphsDoc(): Document {
+  const objectives = table([4300, 1700, 700], ['Obiettivi', 'Responsabile', 'anni'], [
+    [
+      [
+        'Rispetto dei tempi medi di pagamento delle fatture commerciali entro i trenta giorni previsti dal D.Lgs. 231/2002 da parte di tutti gli uffici',
+        'Approvazione del rendiconto 2022 entro il termine di legge del 30 aprile 2023 con la relazione della Giunta comunale al Consiglio comunale',
+        'Ricognizione straordinaria dei residui attivi e passivi in vista del riaccertamento ordinario',
+      ],
+      ['Area Economico-Finanziaria', 'Ufficio Tributi'],
+      ['2023', '2024', '2025'],
+    ],
+    [
+      [
+        'Recupero dell’evasione IMU e TARI per le annualità 2018-2019 mediante emissione degli avvisi di accertamento esecutivi ai contribuenti',
+        'Convenzione per la gestione associata dei servizi sociali e socio sanitari svolti con la Regione Lombardia e il Comune di Como',
+      ],
+      'Area Economico-Finanziaria',
+      ['2024'],
+    ],
+    [['Digitalizzazione degli atti', 'Conservazione sostitutiva dei documenti informatici'], 'Segretario Comunale', ['2025']],
+    ['Aggiornamento dell’inventario dei beni mobili', ['Area Finanziaria', 'Area Tributi'], ['2025']],
+  ]);
+  const settori = table([4300, 1500], ['Obiettivo', 'settore'], [
+    ['Controlli sul territorio comunale', 'Polizia Locale'],
+    ['Rilascio pareri per le autorizzazioni', ['Polizia Locale', 'S.U.A.P.']],
+    ['Controlli di edilizia', ['Polizia Locale', 'Area Tecnica']],
+    ['Educazione stradale nelle scuole', 'Polizia Locale'],
+  ]);
+  const first = { firstLine: 567 };
+  const hang = { left: 567, hanging: 567 };
+  const indents = table([4300, 4300], ['Finalità', 'Fasi'], [
+    [
+      {
+        paras: [
+          indented('Garantire la continuità dei servizi scolastici e il sostegno alle famiglie degli alunni con disabilità certificata residenti nel territorio', first),
+          indented('Assicurare il trasporto scolastico e la refezione a tutti gli alunni residenti nel territorio comunale', first),
+        ],
+      },
+      {
+        paras: [
+          indented('1. Ricognizione dei fabbisogni e delle risorse disponibili presso gli istituti del territorio', hang),
+          indented('2. Affidamento del servizio mediante procedura aperta ai sensi del codice dei contratti pubblici e verifica dei requisiti', hang),
+          indented('3. Verifica trimestrale della qualità del servizio reso agli utenti', hang),
+        ],
+      },
+    ],
+  ]);
+  const phases = flatTable([6000, 2600], ['Descrizione fase', 'Previsione scadenza fase'], [
+    ['Campagna informativa sul sito istituzionale e sui canali social dell’Ente', '28/02/2024'],
+    ['Attivazione dei pagamenti pagoPA per i diritti di segreteria', 'entro il 30/04/2024'],
+    ['Monitoraggio trimestrale degli accessi allo sportello', '31/12/2024'],
+  ], true);
+  const gap = () => body('');
+  return new Document({
+    sections: [{ children: [heading('Obiettivi per programma'), objectives, gap(), settori, gap(), indents, gap(), heading('Fasi'), phases] }],
+  });
+}
+
 /** Writes `name` next to this script from `render()`, unless it is already there. */
 async function keep(name: string, render: () => Buffer | Promise<Buffer>): Promise<void> {
   const target = join(here, name);
@@ -192,7 +275,7 @@ async function keep(name: string, render: () => Buffer | Promise<Buffer>): Promi
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'perfplan-pdf-data-'));
   try {
-    for (const [name, doc] of [['missione', missioneDoc], ['allegato', allegatoDoc], ['register', registerDoc]] as const) {
+    for (const [name, doc] of [['missione', missioneDoc], ['allegato', allegatoDoc], ['register', registerDoc], ['paragraphs', paragraphsDoc]] as const) {
       await keep(`${name}.pdf`, async () => {
         const path = join(work, `${name}.docx`);
         writeFileSync(path, await Packer.toBuffer(doc()));
