@@ -51,6 +51,12 @@ describe('what cannot be read says why', () => {
     expect(err.message).toMatch(/encrypted PDF: a password is required/);
   });
 
+  it('but reads a PDF locked only against editing (empty user password)', async () => {
+    const doc = await readPdf(data('owner-locked.pdf'), { file: 'owner-locked.pdf', sha256: '0' });
+    const text = doc.blocks.map((b) => (b.kind === 'table' ? '' : b.text)).join(' ');
+    expect(text).toContain('obiettivi protetti da modifica');
+  });
+
   it('a file that is not a PDF, and a truncated one, with pdfjs’s reason', async () => {
     for (const bytes of [new TextEncoder().encode('Piano della performance, testo semplice'), data('missione.pdf').slice(0, 2000)]) {
       const err = await failure(bytes);

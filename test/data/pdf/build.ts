@@ -293,6 +293,13 @@ async function main(): Promise<void> {
       const lock = { EncryptFile: { type: 'boolean', value: 'true' }, DocumentOpenPassword: { type: 'string', value: 'segreto' } };
       return convertToPdf(text, `pdf:writer_pdf_Export:${JSON.stringify(lock)}`);
     });
+    // Locked for editing only: an owner password and an empty user password, which any reader opens.
+    await keep('owner-locked.pdf', () => {
+      const text = join(work, 'owner.txt');
+      writeFileSync(text, 'Piano della performance: obiettivi protetti da modifica.');
+      const lock = { RestrictPermissions: { type: 'boolean', value: 'true' }, PermissionPassword: { type: 'string', value: 'segreto' } };
+      return convertToPdf(text, `pdf:writer_pdf_Export:${JSON.stringify(lock)}`);
+    });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
