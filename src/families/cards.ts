@@ -23,7 +23,9 @@ const RESPONSIBLE_LINE = /^(responsabil[ei]|referent[ei]|dirigent[ei])(?:\s+(?:d
 const PLURAL_LABEL = /[ie]$/i;
 const LIST_SEPARATOR = /\s*[,;]\s*|\s+e\s+(?=\p{Lu})/u;
 const YEARS_LINE = /^(?:annualit[aà]|anni|anno|periodo|triennio)(?:\s+di\s+riferimento)?\s*[:\-–]\s*(.+)$/i;
+/** "1 - SERVIZI GENERALI …" anywhere; "1. Servizi demografici" only when set as a heading. */
 const SERVICE_HEADING = /^\d{1,2}\s*[-–.)]\s+(?=\p{Lu}{3})(.+)$/u;
+const SERVICE_HEADING_LINE = /^\d{1,2}\s*[-–.)]\s+(?=\p{Lu})(.+)$/u;
 const TARGET_LINE = /^(?:target|risultato atteso|valore atteso|livello atteso)\s*[:\-–]\s*(.+)$/i;
 const INDICATOR_LINE = /^(?:indicatore|indicatori|kpi)\s*(?:di\s+risultato)?\s*[:\-–]\s*(.+)$/i;
 const WEIGHT_LINE = /^(?:peso|pesatura)(?:\s+(?:obiettivo|dell['’]\s*obiettivo|attribuito|ponderale))?\s*(?:%|\(%\))?\s*[:\-–]?\s*(.+)$/i;
@@ -32,6 +34,8 @@ const FIELD_LABEL = /^[\p{L} ]{3,40}:\s*$/u;
 
 interface Line {
   text: string;
+  /** set as a heading (outline style, or bold and short) */
+  heading?: boolean;
   /** the block the line came from, for tables that carry phases */
   table?: Table;
 }
@@ -63,7 +67,7 @@ function linesOf(blocks: Block[], isPlanTable: (t: Table) => boolean): Line[] {
   const out: Line[] = [];
   for (const b of blocks) {
     if (b.kind !== 'table') {
-      out.push({ text: b.text });
+      out.push({ text: b.text, heading: b.kind === 'heading' || Boolean(b.bold) });
       continue;
     }
     if (isPlanTable(b)) continue;
@@ -71,16 +75,21 @@ function linesOf(blocks: Block[], isPlanTable: (t: Table) => boolean): Line[] {
       out.push({ text: '', table: b });
       continue;
     }
-    // A box: each row is a line; a label cell and a value cell read as "label: value".
-    const rows = [...(b.columns.length > 0 ? [b.columns] : []), ...b.rows.map((r) => r.cells.map((c) => cellText(c)))];
+    // A box: each row is a line; a label cell and a value cell read as "label: value", one line per
+    // paragraph of the value ("Indicatori" over three paragraphs is three indicators).
+    const rows: string[][][] = [
+      ...(b.columns.length > 0 ? [b.columns.map((c) => [c])] : []),
+      ...b.rows.map((r) => r.cells.map((c) => (c ? c.items.map((i) => i.text) : []))),
+    ];
     for (const cells of rows) {
-      const texts = cells.filter(Boolean);
-      if (texts.length === 2 && texts[0]!.length <= 40 && !texts[0]!.endsWith(':') && !CARD_HEADING.test(texts[0]!)) {
-        out.push({ text: `${texts[0]}: ${texts[1]}` });
-      } else if (texts.length === 2 && CARD_HEADING.test(texts[0]!)) {
-        out.push({ text: `${texts[0]} ${texts[1]}` });
+      const filled = cells.filter((c) => c.length > 0);
+      const label = filled[0]?.join(' ') ?? '';
+      if (filled.length === 2 && CARD_HEADING.test(label)) {
+        out.push({ text: `${label} ${filled[1]!.join(' ')}` });
+      } else if (filled.length === 2 && label.length <= 40 && !label.endsWith(':')) {
+        for (const p of filled[1]!) out.push({ text: `${label}: ${p}` });
       } else {
-        for (const t of texts) out.push({ text: t });
+        for (const c of filled) for (const p of c) out.push({ text: p });
       }
     }
   }
@@ -101,7 +110,13 @@ export function readCards(doc: DocumentModel, isPlanTable: (t: Table) => boolean
   let card: ObjectiveDraft | null = null;
   let awaitingTitle = false;
   let pendingLabel: string | null = null;
-  const lastIndicatorOf = (o: ObjectiveDraft): IndicatorDraft | undefined => indicators.filter((i) => i.objective === o).at(-1);
+  // A target goes to the card's first indicator still without one: "Indicatore: … / Target: …" pairs and
+  // a box listing its indicators, then their values in the same order, read alike.
+  const indicatorForTarget = (o: ObjectiveDraft): IndicatorDraft | undefined => {
+    const own = indicators.filter((i) => i.objective === o);
+    return own.find((i) => i.targetTexts.length === 0) ?? own.at(-1);
+  };
+  let lastWasResponsible = false;
 
   for (const line of linesOf(doc.blocks, isPlanTable)) {
     if (line.table) {
@@ -142,7 +157,7 @@ export function readCards(doc: DocumentModel, isPlanTable: (t: Table) => boolean
       objectives.push(card);
       continue;
     }
-    const svc = SERVICE_HEADING.exec(text);
+    const svc = SERVICE_HEADING.exec(text) ?? (line.heading ? SERVICE_HEADING_LINE.exec(text) : null);
     if (svc && !card?.title.startsWith(text)) {
       service = normalizeSpace(svc[1]!);
       responsible = [];
@@ -150,11 +165,14 @@ export function readCards(doc: DocumentModel, isPlanTable: (t: Table) => boolean
       continue;
     }
     const resp = RESPONSIBLE_LINE.exec(text);
+    const continuesResponsible = lastWasResponsible;
+    lastWasResponsible = Boolean(resp);
     if (resp) {
       const value = normalizeSpace(resp[2]!);
       const who = PLURAL_LABEL.test(resp[1]!) ? value.split(LIST_SEPARATOR).filter(Boolean) : [value];
-      if (card && !awaitingTitle) card.responsible = who;
-      else responsible = who;
+      // Consecutive responsible lines (a box cell with one name per paragraph) add up.
+      if (card && !awaitingTitle) card.responsible = continuesResponsible ? [...card.responsible, ...who] : who;
+      else responsible = continuesResponsible ? [...responsible, ...who] : who;
       continue;
     }
     if (!card) continue;
@@ -169,7 +187,7 @@ export function readCards(doc: DocumentModel, isPlanTable: (t: Table) => boolean
     } else if (indicator) {
       indicators.push(newIndicator(card, indicator[1]!, card.source));
     } else if (target) {
-      const ind = lastIndicatorOf(card) ?? newIndicator(card, card.title, card.source);
+      const ind = indicatorForTarget(card) ?? newIndicator(card, card.title, card.source);
       if (!indicators.includes(ind)) indicators.push(ind);
       ind.targetTexts.push({ text: target[1]!, hint: null });
     } else if (years && parseYears(years[1]!).length > 0) {

@@ -56,6 +56,8 @@ const RULES: Rule[] = [
   { role: 'objective', pattern: /obiettiv\w* operativ/, level: 'operativo' },
   { role: 'objective', pattern: /obiettiv\w* (esecutiv|gestional|di performance|peg|specific)/, level: 'esecutivo' },
   { role: 'weight', pattern: /\b(peso|pesatura|ponderazione)\b/ },
+  // "Settore responsabile" names the unit, which is then also the responsible one.
+  { role: 'settore', pattern: /^(settore|servizio|ufficio|struttura|area) (responsabile|competente)/ },
   { role: 'actual', pattern: /valore (effettivo|consuntivo|raggiunto|rilevato)|risultato (raggiunto|conseguito)|consuntivo/ },
   { role: 'baseline', pattern: /valore di partenza|baseline|valore iniziale|situazione di partenza|valore storico/ },
   { role: 'target', pattern: /valore atteso|livello atteso|risultato atteso|valore obiettivo|valore target|target|atteso|risultato programmato/ },

@@ -25,6 +25,8 @@ export interface TargetText {
   text: string;
   /** the column's kind, when the column says what its values are ("Data", "Scadenza") */
   hint: IndicatorType | null;
+  /** the year the column is for, when its header names one ("Target 2025") */
+  year?: number;
 }
 
 export interface IndicatorDraft {

@@ -29,8 +29,8 @@ export interface LocatedTable {
   preamble: string[];
 }
 
-/** A totals row ("Totale | 100") sums the weights; it is no objective's row. */
-const TOTAL_LABEL = /^(totale|totali|total|tot\.)\b/i;
+/** A totals row ("Totale | 100", "Punteggio complessivo") sums weights or scores; it is no objective's row. */
+const TOTAL_LABEL = /^(totale|totali|total|tot\.|punteggio (complessivo|totale|finale))\b/i;
 
 const rowTexts = (row: Row): string[] => row.cells.map((c) => cellText(c));
 

@@ -57,6 +57,27 @@ function dropRestated(reading: TableReading, seen: Set<string>, heading: string,
   };
 }
 
+const RESPONSIBLE_LINE = /^responsabil[ei]\w*\s*[:\-–]\s*(.+)$/i;
+
+/**
+ * Rows above a sheet's header often state what holds for the whole table: the unit
+ * ("Settore Finanziario") and who answers for it ("Responsabile: Dott.ssa …").
+ */
+function preambleFacts(preamble: string[], section: SectionContext): { section: SectionContext; responsible: string | null } {
+  let ctx = section;
+  let responsible: string | null = null;
+  for (const line of preamble) {
+    const resp = RESPONSIBLE_LINE.exec(line);
+    if (resp) {
+      responsible = resp[1]!.trim();
+      continue;
+    }
+    const meaning = classifyHeading(line);
+    if (meaning?.kind === 'area' || meaning?.kind === 'missione') ctx = applyHeading(ctx, meaning);
+  }
+  return { section: ctx, responsible };
+}
+
 export function readTables(doc: DocumentModel): TabularReading {
   const out: TabularReading = { objectives: [], indicators: [], warnings: [], layouts: new Map(), preamble: [], planTables: new Set() };
   let section: SectionContext = emptySection();
@@ -86,7 +107,9 @@ export function readTables(doc: DocumentModel): TabularReading {
     previous = located;
     out.planTables.add(block);
     const layout = classifyTable(located);
-    const reading = interpretTable(located, section, { ...DEFAULT_INTERPRET_SETTINGS, themeLabels: layout === 'missione_table' });
+    const above = preambleFacts(located.preamble, section);
+    const reading = interpretTable(located, above.section, { ...DEFAULT_INTERPRET_SETTINGS, themeLabels: layout === 'missione_table' });
+    if (above.responsible) reading.objectives.filter((o) => o.responsible.length === 0).forEach((o) => (o.responsible = [above.responsible!]));
     const kept = RESTATEMENT_SECTION.test(lastHeading) ? dropRestated(reading, seenTitles, lastHeading, out.warnings) : reading;
     kept.objectives.forEach((o) => seenTitles.add(foldForMatch(o.title)));
     out.objectives.push(...kept.objectives);

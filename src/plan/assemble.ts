@@ -25,7 +25,11 @@ function targetsOf(ind: IndicatorDraft, planYear: number | null): Target[] {
   const columnHint = ind.tipologia ? indicatorTypeFromTipologia(ind.tipologia) : null;
   const fromColumns = [
     ...ind.targets,
-    ...ind.targetTexts.flatMap((t) => parseTargetText(t.text, { planYear, columnHint: t.hint ?? columnHint })),
+    ...ind.targetTexts.flatMap((t) =>
+      parseTargetText(t.text, { planYear: t.year ?? planYear, columnHint: t.hint ?? columnHint }).map((x) =>
+        t.year !== undefined && x.year === null ? { ...x, year: t.year } : x,
+      ),
+    ),
   ];
   const stated = new Set(fromColumns.map((t) => t.kind));
   const embedded = extractEmbeddedTargets(ind.name, { planYear }).filter((t) => !stated.has(t.kind));

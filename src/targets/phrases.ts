@@ -29,6 +29,8 @@ import {
   type Op,
 } from './lexicon.js';
 import { numberWord, parseItalianNumber } from './numbers.js';
+
+const MINUS_SIGNS = new Set(['-', '−', '–']);
 import { tokenize, type Token } from './tokens.js';
 
 /** A target read from a text, before it gets its `raw` and `year`. */
@@ -189,9 +191,19 @@ class PhraseReader {
       euro = true;
       j++;
     }
+    // A minus sign set against its number ("≤ -5", "-3,2"); not the dash of a range ("2023-2025").
+    const minus = this.tokens[j];
+    const before = this.tokens[j - 1];
+    const signed =
+      minus !== undefined &&
+      MINUS_SIGNS.has(minus.key) &&
+      this.tokens[j + 1]?.kind === 'num' &&
+      this.tokens[j + 1]!.start === minus.end &&
+      !(before?.kind === 'num' && before.end === minus.start);
+    if (signed) j++;
     const t = this.tokens[j];
     let value: number | null = null;
-    if (t?.kind === 'num' && !t.code && !t.ordinal) value = parseItalianNumber(t.key);
+    if (t?.kind === 'num' && !t.code && !t.ordinal) value = (signed ? -1 : 1) * parseItalianNumber(t.key);
     else if (words && t?.kind === 'word') value = numberWord(t.key);
     if (value === null) return null;
     j++;

@@ -177,7 +177,10 @@ export function interpretTable(
   };
   const hintOf = (col: number): IndicatorType | null => (meanings[col]?.role === 'deadline' ? 'data' : null);
   for (const col of rolesOf(meanings, 'target', 'deadline')) {
-    perItem([col], (ind, text) => ind.targetTexts.push({ text, hint: hintOf(col) }));
+    // "Target 2025": the column's values are the targets for that year.
+    const [year] = parseYears(located.labels[col] ?? '');
+    const single = parseYears(located.labels[col] ?? '').length === 1;
+    perItem([col], (ind, text) => ind.targetTexts.push({ text, hint: hintOf(col), ...(single && year ? { year } : {}) }));
   }
   perItem(rolesOf(meanings, 'type').slice(0, 1), (ind, text) => (ind.tipologia ??= text));
   perItem(rolesOf(meanings, 'actual').slice(0, 1), (ind, text) => (ind.actual = ind.actual ? `${ind.actual} ${text}` : text));
