@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { Plan, PlanExport } from '../src/model/plan.js';
+import { MIGRATIONS } from '../src/store/migrations.js';
 import {
   exportCsv, exportJson, exportXlsx, indicators, listPlans, loadPlan, objectives, openStore, runReadOnlySql,
   savePlan, search, showPlan, type Store,
 } from '../src/store/index.js';
 import { makePlan } from './store-plan-factory.js';
+
+const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
 let dir: string;
 let dbPath: string;
@@ -31,7 +34,7 @@ describe('openStore', () => {
   it('creates the schema with WAL, foreign keys and the migration version', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const names = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','view')").all() as { name: string }[])
       .map((r) => r.name);
     for (const t of ['plans', 'objectives', 'indicators', 'targets', 'import_runs', 'import_files', 'search_index',
@@ -221,7 +224,7 @@ describe('runReadOnlySql', () => {
       expect(() => runReadOnlySql(dbPath, sql)).toThrow(/read-only/);
     }
     expect(count('plans')).toBe(1);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
   });
 
   it('fails clearly on a missing database', () => {

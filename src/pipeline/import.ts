@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import PQueue from 'p-queue';
 import { Plan } from '../model/plan.js';
-import type { Store } from '../store/db.js';
+import { refreshStatistics, type Store } from '../store/db.js';
 import {
   type FileOutcome, finishRun, importedPlanFor, recordFile, type RunCounts, startRun,
 } from '../store/import-log.js';
@@ -41,6 +41,13 @@ export const IMPORT_SETTINGS = {
   busyRetries: 3,
   /** Pause before a write retry; doubled each time. */
   busyRetryDelayMs: 500,
+  /**
+   * Documents queued for each worker beyond the one it parses. When a worker hands
+   * back a plan, this thread hashes, validates and saves it; a document already
+   * waiting keeps the worker parsing meanwhile instead of idle. Only file paths
+   * wait, and a document's time limit starts when a worker takes it.
+   */
+  queuedPerWorker: 1,
   /** The lead's extractor, run in the workers unless another is given. */
   defaultExtractorModule: new URL('../extract.js', import.meta.url).href,
 } as const;
@@ -147,7 +154,8 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
   const files: FileOutcome[] = [];
   progress.start(jobs.length);
   try {
-    const queue = new PQueue({ concurrency });
+    // An in-process extractor runs on this thread: queuing ahead would only run more at once.
+    const queue = new PQueue({ concurrency: options.extract ? concurrency : concurrency * (1 + IMPORT_SETTINGS.queuedPerWorker) });
     for (const job of jobs) {
       void queue.add(async () => {
         const outcome = await importOne(job, options, runner, runId);
@@ -171,5 +179,6 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
     indicators: files.reduce((n, f) => n + f.indicators, 0),
   };
   await write(() => finishRun(options.db, runId, counts));
+  if (counts.imported > 0) await write(() => refreshStatistics(options.db));
   return { runId, files, notes, ms: performance.now() - started, ...counts };
 }

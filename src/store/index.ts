@@ -2,7 +2,7 @@
  * The store stage: the SQLite database that holds every imported plan. Callers
  * open it, save and load plans, query it and export it; this file is the door.
  */
-export { openStore, STORE_SETTINGS, type Store, type OpenOptions } from './db.js';
+export { openStore, refreshStatistics, STORE_SETTINGS, type Store, type OpenOptions } from './db.js';
 export { savePlan, type SaveOptions, type SaveResult } from './save.js';
 export { loadPlan } from './load.js';
 export {

@@ -208,8 +208,25 @@ JOIN v_objective_context c ON c.plan_id = i.plan_id AND c.objective_id = i.objec
 LEFT JOIN targets ft ON ft.plan_id = i.plan_id AND ft.indicator = i.id AND ft.ordinal = 0;
 `;
 
+/*
+ * Measured by `npm run bench` on 8,000 plans (bench/results.md). targets(kind, date)
+ * misled the planner: for the view's `deadline` column it scanned every deadline of
+ * every plan once per indicator (a query with a deadline filter took 107 s on 400
+ * plans), and it cost each saved target a write at a random place in the index. The
+ * (plan_id, indicator) key serves those lookups. Query pages come in ente order, and
+ * an index in that order lets a LIMITed query walk the plans and stop early instead
+ * of sorting every row that matches.
+ */
+const QUERY_INDEXES_V2 = `
+DROP INDEX targets_kind_date;
+CREATE INDEX plans_ente ON plans(ente_name COLLATE NOCASE, id);
+`;
+
 /** Append only: never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, purpose: 'the v1 schema', sql: SCHEMA_V1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, purpose: 'the v1 schema', sql: SCHEMA_V1 },
+  { version: 2, purpose: 'indexes for the analyst queries', sql: QUERY_INDEXES_V2 },
+];
 
 /**
  * Brings the database up to the newest migration. The check and the migrations

@@ -127,10 +127,16 @@ function inEnteOrder(
   db: Store, view: 'v_objectives' | 'v_indicators', key: 'objective_id' | 'indicator_id', where: Where, limit: number | undefined,
 ): QueryResult {
   if (limit === undefined) return run(db, `SELECT * FROM ${view} ${where.sql} ${ENTE_ORDER}`, where.params);
+  /*
+   * Materialized, and read first (CROSS JOIN): as an IN list SQLite chose the page
+   * twice, once per objectives table of the view, and as a plain join it walked every
+   * plan in ente order to find the page's rows.
+   */
   return run(
     db,
-    `SELECT * FROM ${view} WHERE (plan_id, ${key}) IN (SELECT plan_id, ${key} FROM ${view} ${where.sql} ${ENTE_ORDER} LIMIT ?)
-     ${ENTE_ORDER}`,
+    `WITH page AS MATERIALIZED (SELECT plan_id, ${key} FROM ${view} ${where.sql} ${ENTE_ORDER} LIMIT ?)
+     SELECT v.* FROM page CROSS JOIN ${view} v ON v.plan_id = page.plan_id AND v.${key} = page.${key}
+     ORDER BY v.ente COLLATE NOCASE, v.plan_id, v.ordinal`,
     [...where.params, limit],
   );
 }

@@ -16,6 +16,9 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Folded like the text, so "è" and "piu" are stop words whichever way they are typed. */
 const STOPWORDS = new Set(italianStopwords.map(foldForMatch));
 
+/** A word a search leaves out when the query has others ("di", "della", "per"). */
+export const isStopword = (word: string): boolean => STOPWORDS.has(foldForMatch(word));
+
 /**
  * Words shorter than this keep their ending in the light stemmer: in "casa"/"case"
  * or "via"/"vie" the ending is too much of the word to drop safely (Porter still
