@@ -12,9 +12,9 @@ import { Plan, type Ente, type Indicator, type Objective, type Target } from '..
 import { extractEmbeddedTargets, indicatorTypeFromTipologia, inferIndicatorType, parseTargetText } from '../targets/index.js';
 
 /** Plan ids are the first 16 hex digits of the file's sha256: stable across imports and machines. */
-export const PLAN_ID_HEX_DIGITS = 16;
+const PLAN_ID_HEX_DIGITS = 16;
 
-export const planIdOf = (sha256: string): string => sha256.slice(0, PLAN_ID_HEX_DIGITS);
+const planIdOf = (sha256: string): string => sha256.slice(0, PLAN_ID_HEX_DIGITS);
 
 /**
  * Column targets first; a target written inside the indicator's name is added

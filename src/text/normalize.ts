@@ -6,7 +6,7 @@
  */
 
 /** Bullet glyphs as they come out of Word (Symbol/Wingdings private-use points) and common Unicode bullets. */
-export const BULLET_CHARS = '\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF06C\uF06E\u2022\u25AA\u25CF\u25E6\u2023\u2043\u25A0\u25A1\u2013\u27A2\u00B7';
+const BULLET_CHARS = '\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF06C\uF06E\u2022\u25AA\u25CF\u25E6\u2023\u2043\u25A0\u25A1\u2013\u27A2\u00B7';
 
 const BULLET_START = new RegExp(`^[\\s]*[${BULLET_CHARS}](?=\\s|$)[\\s]*`);
 
@@ -20,11 +20,6 @@ export const startsWithBullet = (text: string): boolean => BULLET_START.test(tex
 /** Removes a leading bullet glyph (not a dash: dashes are content unless the caller says otherwise). */
 export function stripBullet(text: string): string {
   return text.replace(BULLET_START, '');
-}
-
-/** Removes bullet glyphs anywhere (Word sometimes leaves them mid-line after a soft break). */
-export function removeBulletGlyphs(text: string): string {
-  return text.replace(/[\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF06C\uF06E\u2022\u25AA\u25CF]/g, ' ');
 }
 
 /** NFKC, case-folded, accents and quotes unified: for comparisons, never for stored text. */

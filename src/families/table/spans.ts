@@ -6,7 +6,6 @@
  * one logical cell covers.
  */
 import type { Cell, Row } from '../../document/model.js';
-import type { ColumnMeaning } from '../columns.js';
 
 export interface Span {
   cell: Cell;
@@ -65,13 +64,4 @@ export function buildSpans(body: Row[], cols: ContinuationColumns): (Span | null
     if (continues) for (const c of cols.leading) inherit(grid, r, c);
   }
   return grid;
-}
-
-/** Role of each column, for callers that need to look columns up by role. */
-export function columnsWithRole(meanings: (ColumnMeaning | null)[], role: ColumnMeaning['role']): number[] {
-  const out: number[] = [];
-  meanings.forEach((m, i) => {
-    if (m?.role === role) out.push(i);
-  });
-  return out;
 }
