@@ -19,7 +19,6 @@ import { readSpreadsheet } from './readers/xlsx/index.js';
 export interface ExtractHints {
   ente?: { name: string | null; istat: string | null };
   year?: number;
-  kind?: string;
 }
 
 export interface ExtractOptions {
