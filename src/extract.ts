@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import type { DocumentModel } from './document/model.js';
 import { detectEnte } from './ente/index.js';
 import { extractDraft } from './families/index.js';
-import type { Ente, Plan } from './model/plan.js';
+import type { Ente, ValidPlan } from './model/plan.js';
 import { assemblePlan } from './plan/assemble.js';
 import { readDocx } from './readers/docx/index.js';
 import { prepareInput } from './readers/input/index.js';
@@ -69,7 +69,7 @@ async function readDocument(bytes: Uint8Array, name: string): Promise<DocumentMo
   }
 }
 
-export async function extractBytes(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Plan> {
+export async function extractBytes(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<ValidPlan> {
   const file = options.name ?? basename(name);
   let doc: DocumentModel;
   try {
@@ -85,7 +85,7 @@ export async function extractBytes(bytes: Uint8Array, name: string, options: Ext
   return assemblePlan(draft, doc.source, ente, doc.warnings);
 }
 
-export async function extract(path: string, options: ExtractOptions = {}): Promise<Plan> {
+export async function extract(path: string, options: ExtractOptions = {}): Promise<ValidPlan> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);

@@ -76,8 +76,10 @@ describe('faults', () => {
     expect(after).toMatchObject({ plans: 12, distinct: 12, integrity: 'ok' });
     const db2 = openStore(dbPath);
     const orphans = db2.prepare(
-      `SELECT (SELECT count(*) FROM objectives WHERE plan_id NOT IN (SELECT id FROM plans))
-            + (SELECT count(*) FROM search_index WHERE plan_id NOT IN (SELECT id FROM plans)) AS n`,
+      `SELECT (SELECT count(*) FROM objectives WHERE plan NOT IN (SELECT pk FROM plans))
+            + (SELECT count(*) FROM indicators WHERE plan NOT IN (SELECT pk FROM plans))
+            + (SELECT count(*) FROM objectives_fts_docsize WHERE id NOT IN (SELECT key FROM objectives))
+            + (SELECT count(*) FROM indicators_fts_docsize WHERE id NOT IN (SELECT key FROM indicators)) AS n`,
     ).get() as { n: number };
     expect(db2.prepare('SELECT count(*) AS n FROM objectives').get()).toEqual({ n: 48 });
     db2.close();

@@ -66,7 +66,7 @@ describe('importFiles', () => {
     expect(forced).toMatchObject({ imported: 1, skipped: 0 });
     expect(count('plans')).toBe(1);
     expect(count('indicators')).toBe(3);
-    expect(count('search_index')).toBe(7);
+    expect(count('objectives_fts_docsize') + count('indicators_fts_docsize')).toBe(7);
   });
 
   it('keeps going past bad files and records each failure with its reason', async () => {

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { Plan, PlanExport } from '../src/model/plan.js';
+import { Plan, PlanExport, ValidPlan } from '../src/model/plan.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
 import {
-  exportCsv, exportJson, exportXlsx, indicators, listPlans, loadPlan, objectives, openStore, runReadOnlySql,
-  savePlan, search, showPlan, type Store,
+  exportCsv, exportJson, exportXlsx, indexQueuedTerms, indicators, listPlans, loadPlan, objectives, openStore, runReadOnlySql,
+  savePlan, search, showPlan, type SaveOptions, type Store,
 } from '../src/store/index.js';
 import { makePlan } from './store-plan-factory.js';
 
@@ -27,6 +27,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const save = (plan: Plan, options?: SaveOptions) => savePlan(db, ValidPlan.parse(plan), options);
+
 const count = (table: string): number =>
   (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -37,14 +39,14 @@ describe('openStore', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const names = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','view')").all() as { name: string }[])
       .map((r) => r.name);
-    for (const t of ['plans', 'objectives', 'indicators', 'targets', 'import_runs', 'import_files', 'search_index',
+    for (const t of ['plans', 'objectives', 'indicators', 'targets', 'import_runs', 'import_files', 'objectives_fts', 'indicators_fts',
       'v_indicators', 'v_objectives', 'v_objective_context']) {
       expect(names).toContain(t);
     }
   });
 
   it('reopens an existing database without migrating it again', () => {
-    savePlan(db, makePlan());
+    save(makePlan());
     db.close();
     db = openStore(dbPath);
     expect(listPlans(db).rows).toHaveLength(1);
@@ -61,7 +63,7 @@ describe('openStore', () => {
 describe('savePlan and loadPlan', () => {
   it('round-trips a plan exactly', () => {
     const plan = makePlan();
-    expect(savePlan(db, plan)).toMatchObject({ status: 'imported', objectives: 4, indicators: 3, replaced: false });
+    expect(save(plan)).toMatchObject({ status: 'imported', objectives: 4, indicators: 3, replaced: false });
     const loaded = loadPlan(db, plan.id);
     expect(loaded).toStrictEqual(Plan.parse(plan));
   });
@@ -69,7 +71,7 @@ describe('savePlan and loadPlan', () => {
   it('keeps the envelope and a plan with no objectives', () => {
     const plan = { ...makePlan({ content: 'empty' }), objectives: [], indicators: [], title: null, years: [] };
     plan.source = { ...plan.source, envelope: 'plan.pdf.p7m', pages: null };
-    savePlan(db, plan);
+    save(plan);
     expect(loadPlan(db, plan.id)).toStrictEqual(plan);
   });
 
@@ -79,15 +81,30 @@ describe('savePlan and loadPlan', () => {
 
   it('skips the same sha256 unless forced, and force replaces without duplicating', () => {
     const plan = makePlan();
-    savePlan(db, plan);
-    expect(savePlan(db, plan)).toMatchObject({ status: 'skipped', planId: plan.id });
+    save(plan);
+    expect(save(plan)).toMatchObject({ status: 'skipped', planId: plan.id });
     const changed = { ...plan, title: 'Piano rivisto' };
-    expect(savePlan(db, changed, { force: true })).toMatchObject({ status: 'imported', replaced: true });
+    expect(save(changed, { force: true })).toMatchObject({ status: 'imported', replaced: true });
     expect(count('plans')).toBe(1);
     expect(count('objectives')).toBe(4);
     expect(count('targets')).toBe(5);
-    expect(count('search_index')).toBe(7);
+    // The replaced plan's queued search terms went with it: 4 objectives and 3 indicators wait.
+    expect(count('search_queue')).toBe(7);
     expect(loadPlan(db, plan.id)?.title).toBe('Piano rivisto');
+  });
+
+  it('moves queued search terms into the index in bulk, and drops them with their plan', () => {
+    const searchable = () => count('objectives_fts_docsize') + count('indicators_fts_docsize');
+    const plan = makePlan();
+    save(plan);
+    expect([count('search_queue'), searchable()]).toEqual([7, 0]);
+    expect(indexQueuedTerms(db)).toBe(7);
+    expect([count('search_queue'), searchable()]).toEqual([0, 7]);
+    save({ ...plan, title: 'Piano rivisto' }, { force: true });
+    expect([count('search_queue'), searchable()]).toEqual([7, 0]);
+    // A search moves what waits before it looks.
+    expect(search(db, 'videosorveglianza').rows.length).toBeGreaterThan(0);
+    expect([count('search_queue'), searchable()]).toEqual([0, 7]);
   });
 
   it('never half-writes a plan when an insert fails midway', () => {
@@ -96,29 +113,32 @@ describe('savePlan and loadPlan', () => {
     const plan = makePlan();
     const last = plan.indicators[2]!;
     plan.indicators[2] = { ...last, targets: [...last.targets, { ...last.targets[0]!, raw: 'BOOM' }] };
-    expect(() => savePlan(db, plan)).toThrow(/boom/);
-    for (const t of ['plans', 'objectives', 'indicators', 'targets', 'search_index']) expect(count(t)).toBe(0);
+    expect(() => save(plan)).toThrow(/boom/);
+    for (const t of ['plans', 'objectives', 'indicators', 'targets', 'search_queue']) {
+      expect(count(t)).toBe(0);
+    }
   });
 
   it('refuses a different file whose plan id is taken', () => {
     const plan = makePlan();
-    savePlan(db, plan);
+    save(plan);
     const other = makePlan({ content: 'other', file: 'other.pdf' });
-    expect(() => savePlan(db, { ...other, id: plan.id })).toThrow(`plan id ${plan.id} is already taken by plan.pdf`);
+    expect(() => save({ ...other, id: plan.id })).toThrow(`plan id ${plan.id} is already taken by plan.pdf`);
     expect(count('plans')).toBe(1);
   });
 
-  it('refuses an invalid plan before writing anything', () => {
+  it('leaves validation to the schema, and SQLite still refuses a plan whose keys do not hold', () => {
     const plan = makePlan();
     plan.indicators[0] = { ...plan.indicators[0]!, objective: 'o99' };
-    expect(() => savePlan(db, plan)).toThrow(/unknown objective o99/);
+    expect(() => ValidPlan.parse(plan)).toThrow(/unknown objective o99/);
+    expect(() => savePlan(db, plan as ValidPlan)).toThrow(/NOT NULL constraint failed: indicators.objective_key/);
     expect(count('plans')).toBe(0);
   });
 });
 
 describe('full-text search', () => {
   beforeEach(() => {
-    savePlan(db, makePlan());
+    save(makePlan());
   });
 
   it('ignores case: "videosorveglianza" finds "Videosorveglianza"', () => {
@@ -147,8 +167,8 @@ describe('full-text search', () => {
 
 describe('queries', () => {
   beforeEach(() => {
-    savePlan(db, makePlan());
-    savePlan(db, makePlan({
+    save(makePlan());
+    save(makePlan({
       content: 'avella', ente: { name: 'Città di Avella', istat: '064007' }, years: [2024], layout: 'allegato_h',
     }));
   });
@@ -199,6 +219,19 @@ describe('queries', () => {
     expect(() => indicators(db, { kind: 'soon' })).toThrow(/unknown target kind/);
   });
 
+  it('finds the same page of a text filter whether it walks the plans or reads the matches', () => {
+    // Without a limit the matches are read and sorted; a page of one row, matched by most
+    // of these few rows, is found by walking the plans in ente order (src/store/queries.ts).
+    const key = (r: Record<string, unknown>) => `${r.plan_id}:${r.indicator_id ?? r.objective_id}`;
+    for (const text of ['scuola', 'telecamere', 'videosorveglianza', 'servizi']) {
+      const all = indicators(db, { text }).rows.map(key);
+      expect(all.length, text).toBeGreaterThan(0);
+      expect(indicators(db, { text, limit: 1 }).rows.map(key)).toEqual(all.slice(0, 1));
+      const objectiveRows = objectives(db, { text }).rows.map(key);
+      expect(objectives(db, { text, limit: 1 }).rows.map(key)).toEqual(objectiveRows.slice(0, 1));
+    }
+  });
+
   it('shows one plan by an id prefix', () => {
     const id = String(listPlans(db, { istat: '064007' }).rows[0]?.id);
     const detail = showPlan(db, id.slice(0, 6));
@@ -211,7 +244,7 @@ describe('queries', () => {
 
 describe('runReadOnlySql', () => {
   beforeEach(() => {
-    savePlan(db, makePlan());
+    save(makePlan());
   });
 
   it('answers a SELECT', () => {
@@ -234,8 +267,8 @@ describe('runReadOnlySql', () => {
 
 describe('exports', () => {
   beforeEach(() => {
-    savePlan(db, makePlan());
-    savePlan(db, makePlan({ content: 'b', ente: { name: 'Comune di Avella', istat: '064007' } }));
+    save(makePlan());
+    save(makePlan({ content: 'b', ente: { name: 'Comune di Avella', istat: '064007' } }));
   });
 
   it('writes the JSON contract', () => {
@@ -248,7 +281,7 @@ describe('exports', () => {
   it('writes RFC 4180 CSV, one row per indicator', () => {
     const quoted = makePlan({ content: 'quoted', ente: { name: 'Comune di Melzo', istat: '015142' } });
     quoted.indicators[1] = { ...quoted.indicators[1]!, name: 'Pratiche "SUAP", evase\nin tempo' };
-    savePlan(db, quoted);
+    save(quoted);
     const csv = exportCsv(db, { istat: '015142' });
     const lines = csv.split('\r\n');
     expect(lines[0]?.startsWith('plan_id,indicator_id,indicator,')).toBe(true);

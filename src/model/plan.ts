@@ -136,6 +136,15 @@ export const Plan = z
   });
 export type Plan = z.infer<typeof Plan>;
 
+/**
+ * A plan that has passed the schema. The store writes only these: validating is the
+ * job of whoever builds the plan (the extractor, in the import's worker threads),
+ * not of the one thread that writes the database, so a batch pays for it once and
+ * in parallel. Raw JSON becomes one through `ValidPlan.parse`.
+ */
+export const ValidPlan = Plan.brand<'ValidPlan'>();
+export type ValidPlan = z.infer<typeof ValidPlan>;
+
 export const SCHEMA_ID = 'perfplan/v1';
 
 export const PlanExport = z.object({ schema: z.literal(SCHEMA_ID), plans: z.array(Plan) });

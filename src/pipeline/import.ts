@@ -10,15 +10,15 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import PQueue from 'p-queue';
-import { Plan } from '../model/plan.js';
 import { refreshStatistics, type Store } from '../store/db.js';
+import { indexQueuedTerms, SEARCH_INDEX_EVERY_PLANS } from '../store/search-index.js';
 import {
   type FileOutcome, finishRun, importedPlanFor, recordFile, type RunCounts, startRun,
 } from '../store/import-log.js';
 import { savePlan } from '../store/save.js';
 import { failureReason } from './failure.js';
 import { fileSha256 } from './hash.js';
-import { applyHints, type Extractor } from './hints.js';
+import type { Extractor } from './hints.js';
 import { type FileJob, resolveInputs } from './inputs.js';
 import { createProgress, type ProgressMode } from './progress.js';
 import { type ExtractRunner, inProcessRunner } from './runner.js';
@@ -122,7 +122,7 @@ async function importOne(job: FileJob, options: ImportOptions, runner: ExtractRu
     if (known) {
       Object.assign(outcome, { status: 'skipped', reason: `already imported as plan ${known}`, planId: known });
     } else {
-      const plan = applyHints(Plan.parse(await runner.run(job.path, job.hints)), job.hints);
+      const plan = await runner.run(job.path, job.hints);
       const saved = await write(() =>
         savePlan(options.db, plan, { force: options.force, runId, kind: job.hints.kind ?? null }),
       );
@@ -156,10 +156,15 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
   try {
     // An in-process extractor runs on this thread: queuing ahead would only run more at once.
     const queue = new PQueue({ concurrency: options.extract ? concurrency : concurrency * (1 + IMPORT_SETTINGS.queuedPerWorker) });
+    let sinceIndexed = 0;
     for (const job of jobs) {
       void queue.add(async () => {
         const outcome = await importOne(job, options, runner, runId);
         await write(() => recordFile(options.db, runId, outcome));
+        if (outcome.status === 'imported' && ++sinceIndexed >= SEARCH_INDEX_EVERY_PLANS) {
+          sinceIndexed = 0;
+          await write(() => indexQueuedTerms(options.db));
+        }
         files.push(outcome);
         progress.update(outcome);
       });
@@ -179,6 +184,9 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
     indicators: files.reduce((n, f) => n + f.indicators, 0),
   };
   await write(() => finishRun(options.db, runId, counts));
-  if (counts.imported > 0) await write(() => refreshStatistics(options.db));
+  if (counts.imported > 0) {
+    await write(() => indexQueuedTerms(options.db));
+    await write(() => refreshStatistics(options.db));
+  }
   return { runId, files, notes, ms: performance.now() - started, ...counts };
 }

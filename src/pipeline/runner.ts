@@ -4,11 +4,12 @@
  * (the default, which can be killed) or in this thread (an injected function, for
  * tests and embedding, which can only be abandoned when it overruns).
  */
-import type { Extractor, Hints } from './hints.js';
+import type { PreparedPlan } from '../store/prepare.js';
+import { type Extractor, finishPlan, type Hints } from './hints.js';
 
 export interface ExtractRunner {
-  /** the extractor's raw answer; the caller validates it */
-  run(file: string, hints: Hints): Promise<unknown>;
+  /** the extractor's answer with the hints applied, validated (`finishPlan`) */
+  run(file: string, hints: Hints): Promise<PreparedPlan>;
   close(): Promise<void>;
 }
 
@@ -23,7 +24,11 @@ export function inProcessRunner(extract: Extractor, timeoutMs: number): ExtractR
         extract(file, { hints }).then(
           (plan) => {
             clearTimeout(timer);
-            resolvePlan(plan);
+            try {
+              resolvePlan(finishPlan(plan, hints));
+            } catch (err) {
+              reject(err instanceof Error ? err : new Error(String(err)));
+            }
           },
           (err: unknown) => {
             clearTimeout(timer);

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { PreparedPlan } from '../store/prepare.js';
 import type { Hints } from './hints.js';
 import { type ExtractRunner, timeoutMessage } from './runner.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
@@ -25,7 +26,7 @@ export interface PoolOptions {
 
 interface Pending {
   task: WorkerTask;
-  resolve(plan: unknown): void;
+  resolve(plan: PreparedPlan): void;
   reject(err: Error): void;
 }
 
@@ -63,7 +64,7 @@ export class WorkerPool implements ExtractRunner {
 
   constructor(private readonly options: PoolOptions) {}
 
-  run(file: string, hints: Hints): Promise<unknown> {
+  run(file: string, hints: Hints): Promise<PreparedPlan> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     return new Promise((resolve, reject) => {
       this.waiting.push({ task: { file, hints }, resolve, reject });
@@ -99,7 +100,7 @@ export class WorkerPool implements ExtractRunner {
   private execute(worker: Worker, pending: Pending): void {
     const { timeoutMs, maxOldGenerationSizeMb } = this.options;
     let settled = false;
-    const finish = (outcome: { plan: unknown } | { error: Error }, workerUsable: boolean): void => {
+    const finish = (outcome: { plan: PreparedPlan } | { error: Error }, workerUsable: boolean): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);

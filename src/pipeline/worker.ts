@@ -6,13 +6,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { failureReason } from './failure.js';
-import type { Extractor, Hints } from './hints.js';
+import type { PreparedPlan } from '../store/prepare.js';
+import { type Extractor, finishPlan, type Hints } from './hints.js';
 
 export interface WorkerTask {
   file: string;
   hints: Hints;
 }
-export type WorkerReply = { ok: true; plan: unknown } | { ok: false; error: string };
+export type WorkerReply = { ok: true; plan: PreparedPlan } | { ok: false; error: string };
 
 interface WorkerSetup {
   /** URL of the module whose `extract` export does the work */
@@ -34,7 +35,7 @@ port.on('message', async (task: WorkerTask) => {
   let reply: WorkerReply;
   try {
     const extract = await extractor;
-    reply = { ok: true, plan: await extract(task.file, { hints: task.hints }) };
+    reply = { ok: true, plan: finishPlan(await extract(task.file, { hints: task.hints }), task.hints) };
   } catch (err) {
     reply = { ok: false, error: failureReason(err) };
   }

@@ -8,7 +8,7 @@
 import type { DocumentSource } from '../document/model.js';
 import type { IndicatorDraft, ObjectiveDraft, PlanDraft } from '../families/draft.js';
 import { inferMissingMissioni } from './infer-missione.js';
-import { Plan, type Ente, type Indicator, type Objective, type Target } from '../model/plan.js';
+import { ValidPlan, type Ente, type Indicator, type Objective, type Target } from '../model/plan.js';
 import { extractEmbeddedTargets, indicatorTypeFromTipologia, inferIndicatorType, parseTargetText } from '../targets/index.js';
 
 /** Plan ids are the first 16 hex digits of the file's sha256: stable across imports and machines. */
@@ -36,7 +36,7 @@ function targetsOf(ind: IndicatorDraft, planYear: number | null): Target[] {
   return [...fromColumns, ...embedded];
 }
 
-export function assemblePlan(draft: PlanDraft, source: DocumentSource, ente: Ente, warnings: string[]): Plan {
+export function assemblePlan(draft: PlanDraft, source: DocumentSource, ente: Ente, warnings: string[]): ValidPlan {
   inferMissingMissioni(draft.objectives);
   const ids = new Map<ObjectiveDraft, string>();
   draft.objectives.forEach((o, i) => ids.set(o, `o${i + 1}`));
@@ -70,7 +70,7 @@ export function assemblePlan(draft: PlanDraft, source: DocumentSource, ente: Ent
       source: ind.source,
     };
   });
-  return Plan.parse({
+  return ValidPlan.parse({
     id: planIdOf(source.sha256),
     source: {
       file: source.file,

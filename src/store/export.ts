@@ -5,7 +5,7 @@
  * All three take the same plan filters as `perfplan plans`.
  */
 import * as XLSX from 'xlsx';
-import { type Plan, PlanExport, SCHEMA_ID } from '../model/plan.js';
+import { PlanExport, SCHEMA_ID, type ValidPlan } from '../model/plan.js';
 import { toCsv } from './csv.js';
 import type { Store } from './db.js';
 import { loadPlan } from './load.js';
@@ -17,8 +17,17 @@ import { indicators, listPlans, type PlanFilters } from './queries.js';
  */
 const XLSX_CELL_MAX_CHARS = 32_767;
 
-/** The tables the XLSX export writes, one sheet each, in this order. */
-const XLSX_TABLES = ['plans', 'objectives', 'indicators', 'targets'] as const;
+/**
+ * The sheets of the XLSX export, one per table as stored, each row naming its
+ * plan and item by the contract's ids rather than the database's integer keys.
+ */
+const XLSX_SHEETS = {
+  plans: 'SELECT p.* FROM plans p',
+  objectives: 'SELECT p.id AS plan_id, o.* FROM objectives o JOIN plans p ON p.pk = o.plan',
+  indicators: 'SELECT p.id AS plan_id, i.* FROM indicators i JOIN plans p ON p.pk = i.plan',
+  targets: `SELECT p.id AS plan_id, i.id AS indicator_id, t.*
+    FROM targets t JOIN indicators i ON i.key = t.indicator JOIN plans p ON p.pk = i.plan`,
+} as const;
 
 function planIds(db: Store, filters: PlanFilters): string[] {
   return listPlans(db, filters).rows.map((r) => String(r.id));
@@ -28,7 +37,7 @@ function planIds(db: Store, filters: PlanFilters): string[] {
 export function exportJson(db: Store, filters: PlanFilters = {}): PlanExport {
   const plans = planIds(db, filters)
     .map((id) => loadPlan(db, id))
-    .filter((p): p is Plan => p !== null);
+    .filter((p): p is ValidPlan => p !== null);
   return PlanExport.parse({ schema: SCHEMA_ID, plans });
 }
 
@@ -45,9 +54,8 @@ const fitCell = (value: unknown): unknown =>
 export function exportXlsx(db: Store, filters: PlanFilters = {}): Buffer {
   const ids = JSON.stringify(planIds(db, filters));
   const book = XLSX.utils.book_new();
-  for (const table of XLSX_TABLES) {
-    const idColumn = table === 'plans' ? 'id' : 'plan_id';
-    const stmt = db.prepare(`SELECT * FROM ${table} WHERE ${idColumn} IN (SELECT value FROM json_each(?))`);
+  for (const [table, select] of Object.entries(XLSX_SHEETS)) {
+    const stmt = db.prepare(`${select} WHERE p.id IN (SELECT value FROM json_each(?))`);
     const header = stmt.columns().map((c) => c.name);
     const rows = (stmt.all(ids) as Record<string, unknown>[]).map((row) =>
       Object.fromEntries(Object.entries(row).map(([k, v]) => [k, fitCell(v)])),

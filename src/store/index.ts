@@ -5,6 +5,8 @@
 export { openStore, refreshStatistics, STORE_SETTINGS, type Store, type OpenOptions } from './db.js';
 export { savePlan, type SaveOptions, type SaveResult } from './save.js';
 export { loadPlan } from './load.js';
+export { preparePlan, type PreparedPlan } from './prepare.js';
+export { indexQueuedTerms, SEARCH_INDEX_EVERY_PLANS } from './search-index.js';
 export {
   listPlans, objectives, indicators, search, showPlan, resolvePlanId,
   type QueryResult, type PlanFilters, type ObjectiveFilters, type IndicatorFilters, type PlanDetail,

@@ -4,7 +4,7 @@
  * in the order it was saved, and checks it against the zod schema so what leaves
  * the database is exactly what the contract promises.
  */
-import { type CodeName, type Indicator, type Objective, Plan, type SourceRef, type Target } from '../model/plan.js';
+import { type CodeName, type Indicator, type Objective, type SourceRef, type Target, ValidPlan } from '../model/plan.js';
 import type { Store } from './db.js';
 
 interface PlanRow {
@@ -55,12 +55,16 @@ function target(t: TargetRow): Target {
 }
 
 /** The stored plan with this id, as the contract describes it, or null. */
-export function loadPlan(db: Store, id: string): Plan | null {
-  const p = db.prepare<[string], PlanRow>('SELECT * FROM plans WHERE id = ?').get(id);
+export function loadPlan(db: Store, id: string): ValidPlan | null {
+  const p = db.prepare<[string], PlanRow & { pk: number }>('SELECT * FROM plans WHERE id = ?').get(id);
   if (!p) return null;
   // Rows come back in the order the plan listed them (targets: within each indicator).
-  const rowsOf = <T>(table: 'objectives' | 'indicators' | 'targets'): T[] =>
-    db.prepare(`SELECT * FROM ${table} WHERE plan_id = ? ORDER BY ordinal`).all(id) as T[];
+  const rowsOf = <T>(table: 'objectives' | 'indicators'): T[] =>
+    db.prepare(`SELECT * FROM ${table} WHERE plan = ? ORDER BY ordinal`).all(p.pk) as T[];
+  const targetRows = db.prepare(
+    `SELECT i.id AS indicator, t.raw, t.year, t.kind, t.op, t.value_num, t.value_bool, t.date, t.unit
+     FROM indicators i JOIN targets t ON t.indicator = i.key WHERE i.plan = ? ORDER BY i.ordinal, t.ordinal`,
+  ).all(p.pk) as TargetRow[];
   const objectives = rowsOf<ObjectiveRow>('objectives').map((o): Objective => ({
       id: o.id,
       parent: o.parent,
@@ -82,7 +86,7 @@ export function loadPlan(db: Store, id: string): Plan | null {
       source: sourceRef(o),
     }));
   const targets = new Map<string, Target[]>();
-  for (const t of rowsOf<TargetRow>('targets')) {
+  for (const t of targetRows) {
     targets.set(t.indicator, [...(targets.get(t.indicator) ?? []), target(t)]);
   }
   const indicators = rowsOf<IndicatorRow>('indicators').map((i): Indicator => ({
@@ -97,7 +101,7 @@ export function loadPlan(db: Store, id: string): Plan | null {
       responsible: JSON.parse(i.responsible) as string[],
       source: sourceRef(i),
     }));
-  return Plan.parse({
+  return ValidPlan.parse({
     id: p.id,
     source: {
       file: p.file,

@@ -8,6 +8,7 @@ import { foldForMatch } from '../text/normalize.js';
 import { LAYOUTS, TARGET_KINDS } from '../model/plan.js';
 import type { Row } from './csv.js';
 import type { Store } from './db.js';
+import { ensureSearchable } from './search-index.js';
 import { matchExpression } from './search-terms.js';
 
 export interface QueryResult {
@@ -74,29 +75,46 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], what: str
   return value as T;
 }
 
-/** Where the plan's id, years and layout are in the query at hand: the plans table, or a view. */
-const PLAN_TABLE = { id: 'p.id', years: 'p.years', layout: 'p.layout' } as const;
-const VIEW = { id: 'plan_id', years: 'plan_years', layout: 'layout' } as const;
+/**
+ * Plan-level filters, on the plans table as `p`. A name or an ISTAT code picks a few
+ * plans; a year or a layout holds for a large share of them, and the planner is
+ * free to walk plans in ente order and stop at the page.
+ */
+function planFilters(where: Where, f: PlanFilters): void {
+  if (f.ente !== undefined) where.add(`p.ente_key LIKE ? ESCAPE '\\'`, contains(foldForMatch(f.ente)));
+  if (f.istat !== undefined) where.add('p.ente_istat = ?', f.istat);
+  if (f.year !== undefined) where.add('EXISTS (SELECT 1 FROM json_each(p.years) y WHERE y.value = ?)', f.year);
+  if (f.layout !== undefined) where.add('p.layout = ?', oneOf(f.layout, LAYOUTS, 'layout'));
+}
+
+/** Filters on the Missione and settore an objective or indicator (alias `row`) states or inherits. */
+function chainFilters(where: Where, row: 'o' | 'i', f: ObjectiveFilters): void {
+  if (f.missione !== undefined) where.add(`${row}.chain_missione_code = ?`, f.missione);
+  if (f.settore !== undefined) where.add(`${row}.chain_settore LIKE ? ESCAPE '\\'`, contains(f.settore));
+}
+
+/** The keys of the objectives (or indicators) whose search terms match `text`. */
+const matching = (table: 'objectives_fts' | 'indicators_fts'): string => `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`;
+const matchOf = (text: string): string => matchExpression(text) ?? MATCH_NOTHING;
 
 /**
- * Plan-level filters. A name or an ISTAT code picks a few plans, so the query starts
- * from them (`IN`); a year or a layout holds for a large share of plans, so it is
- * a test on the row's own columns, which leaves the planner free to walk plans in
- * ente order and stop at the page.
+ * How a page filtered by text is best found, from how much the text matches
+ * (FTS5 counts its matches in milliseconds). Reading the matches and sorting them all
+ * costs about as many rows as match; walking the items in ente order and testing
+ * each costs about limit ÷ (share that matches) rows. Walking wins when that share
+ * exceeds √(limit ÷ rows): a common word ("servizio") matches a tenth of a million
+ * indicators, and sorting them all took a third of a second (bench/results.md).
+ * SQLite's planner cannot see inside an FTS5 match to make this choice itself.
  */
-function planFilters(where: Where, columns: typeof PLAN_TABLE | typeof VIEW, f: PlanFilters): void {
-  if (f.ente !== undefined) {
-    where.add(`${columns.id} IN (SELECT id FROM plans WHERE ente_key LIKE ? ESCAPE '\\')`, contains(foldForMatch(f.ente)));
-  }
-  if (f.istat !== undefined) where.add(`${columns.id} IN (SELECT id FROM plans WHERE ente_istat = ?)`, f.istat);
-  if (f.year !== undefined) where.add(`EXISTS (SELECT 1 FROM json_each(${columns.years}) y WHERE y.value = ?)`, f.year);
-  if (f.layout !== undefined) where.add(`${columns.layout} = ?`, oneOf(f.layout, LAYOUTS, 'layout'));
-}
+const walkInEnteOrder = (matches: number, rows: number, limit: number | undefined): boolean =>
+  limit !== undefined && matches * matches > limit * rows;
 
-function contextFilters(where: Where, f: ObjectiveFilters): void {
-  if (f.missione !== undefined) where.add('missione_code = ?', f.missione);
-  if (f.settore !== undefined) where.add(`settore LIKE ? ESCAPE '\\'`, contains(f.settore));
-}
+/** About how many rows a table holds: keys are handed out one after the other. */
+const sizeOf = (db: Store, table: 'objectives' | 'indicators'): number =>
+  db.prepare(`SELECT coalesce(max(key), 0) FROM ${table}`).pluck().get() as number;
+
+const countMatches = (db: Store, table: 'objectives_fts' | 'indicators_fts', match: string): number =>
+  db.prepare(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(match) as number;
 
 const limitClause = (limit: number | undefined): { sql: string; params: unknown[] } =>
   limit === undefined ? { sql: '', params: [] } : { sql: 'LIMIT ?', params: [limit] };
@@ -114,68 +132,75 @@ function run(db: Store, sql: string, params: unknown[]): QueryResult {
   return { columns, rows };
 }
 
-const ENTE_ORDER = 'ORDER BY ente COLLATE NOCASE, plan_id, ordinal';
-
 /**
- * The rows of a view that pass `where`, by ente, plan and order in the plan; with a
- * limit, the first page only. The page's keys are chosen first, on the view's cheap
- * columns, and only its rows are then read whole: the targets and deadline of an
- * indicator are subqueries, and computing them for every match before keeping 100
- * made a broad filter cost seconds on thousands of plans.
+ * The rows of a view whose keys pass `where`, by ente, plan and order in the plan;
+ * with a limit, the first page only. The page's keys are chosen first, on the base
+ * tables' own columns (the filters read stored columns, never the view's
+ * subqueries), and only its rows are then read whole from the view.
  */
 function inEnteOrder(
-  db: Store, view: 'v_objectives' | 'v_indicators', key: 'objective_id' | 'indicator_id', where: Where, limit: number | undefined,
+  db: Store, kind: 'objective' | 'indicator', where: Where, limit: number | undefined,
 ): QueryResult {
-  if (limit === undefined) return run(db, `SELECT * FROM ${view} ${where.sql} ${ENTE_ORDER}`, where.params);
+  const [table, row, view] = kind === 'objective'
+    ? ['objectives', 'o', 'v_objectives'] as const
+    : ['indicators', 'i', 'v_indicators'] as const;
+  const limited = limitClause(limit);
   /*
    * Materialized, and read first (CROSS JOIN): as an IN list SQLite chose the page
-   * twice, once per objectives table of the view, and as a plain join it walked every
-   * plan in ente order to find the page's rows.
+   * twice, and as a plain join it walked every plan in ente order to find its rows.
    */
   return run(
     db,
-    `WITH page AS MATERIALIZED (SELECT plan_id, ${key} FROM ${view} ${where.sql} ${ENTE_ORDER} LIMIT ?)
-     SELECT v.* FROM page CROSS JOIN ${view} v ON v.plan_id = page.plan_id AND v.${key} = page.${key}
+    `WITH page AS MATERIALIZED (
+       SELECT p.id AS plan_id, ${row}.id AS item FROM plans p JOIN ${table} ${row} ON ${row}.plan = p.pk
+       ${where.sql} ORDER BY p.ente_name COLLATE NOCASE, p.id, ${row}.ordinal ${limited.sql})
+     SELECT v.* FROM page CROSS JOIN ${view} v ON v.plan_id = page.plan_id AND v.${kind}_id = page.item
      ORDER BY v.ente COLLATE NOCASE, v.plan_id, v.ordinal`,
-    [...where.params, limit],
+    [...where.params, ...limited.params],
   );
 }
 
 const PLAN_COLUMNS = `p.id, p.ente_name AS ente, p.ente_istat AS istat, p.title, p.years, p.layout, p.kind,
   p.file, p.format, p.pages,
-  (SELECT count(*) FROM objectives o WHERE o.plan_id = p.id) AS objectives,
-  (SELECT count(*) FROM indicators i WHERE i.plan_id = p.id) AS indicators,
+  (SELECT count(*) FROM objectives o WHERE o.plan = p.pk) AS objectives,
+  (SELECT count(*) FROM indicators i WHERE i.plan = p.pk) AS indicators,
   p.imported_at`;
 
 export function listPlans(db: Store, filters: PlanFilters = {}): QueryResult {
   const where = new Where();
-  planFilters(where, PLAN_TABLE, filters);
+  planFilters(where, filters);
   return run(db, `SELECT ${PLAN_COLUMNS} FROM plans p ${where.sql} ORDER BY p.ente_key, p.years, p.file`, where.params);
 }
 
 export function objectives(db: Store, filters: ObjectiveFilters = {}): QueryResult {
   const where = new Where();
-  planFilters(where, VIEW, filters);
-  contextFilters(where, filters);
+  planFilters(where, filters);
+  chainFilters(where, 'o', filters);
   if (filters.text !== undefined) {
-    where.add(
-      `(plan_id, objective_id) IN (SELECT plan_id, item FROM search_index WHERE search_index MATCH ? AND kind = 'objective')`,
-      matchExpression(filters.text) ?? MATCH_NOTHING,
-    );
+    ensureSearchable(db);
+    const match = matchOf(filters.text);
+    // A unary + keeps SQLite from reading the matches by key: it walks and tests instead.
+    const walk = walkInEnteOrder(countMatches(db, 'objectives_fts', match), sizeOf(db, 'objectives'), filters.limit) ? '+' : '';
+    where.add(`${walk}o.key IN (${matching('objectives_fts')})`, match);
   }
-  return inEnteOrder(db, 'v_objectives', 'objective_id', where, filters.limit);
+  return inEnteOrder(db, 'objective', where, filters.limit);
 }
 
 export function indicators(db: Store, filters: IndicatorFilters = {}): QueryResult {
   const where = new Where();
-  planFilters(where, VIEW, filters);
-  contextFilters(where, filters);
+  planFilters(where, filters);
+  chainFilters(where, 'i', filters);
   if (filters.text !== undefined) {
     // An indicator matches by its own name or by the objective it measures.
-    const match = matchExpression(filters.text) ?? MATCH_NOTHING;
+    ensureSearchable(db);
+    const match = matchOf(filters.text);
+    const rows = sizeOf(db, 'indicators');
+    // Each objective matched brings its indicators: as many as there are per objective, on average.
+    const perObjective = rows / Math.max(1, sizeOf(db, 'objectives'));
+    const matches = countMatches(db, 'indicators_fts', match) + countMatches(db, 'objectives_fts', match) * perObjective;
+    const walk = walkInEnteOrder(matches, rows, filters.limit) ? '+' : '';
     where.add(
-      `((plan_id, indicator_id) IN (SELECT plan_id, item FROM search_index WHERE search_index MATCH ? AND kind = 'indicator')
-        OR (plan_id, objective_id) IN (SELECT plan_id, item FROM search_index WHERE search_index MATCH ? AND kind = 'objective'))`,
+      `(${walk}i.key IN (${matching('indicators_fts')}) OR ${walk}i.objective_key IN (${matching('objectives_fts')}))`,
       match,
       match,
     );
@@ -184,8 +209,8 @@ export function indicators(db: Store, filters: IndicatorFilters = {}): QueryResu
     if (!ISO_DATE.test(filters.deadlineBefore)) {
       throw new Error(`deadline must be a date as YYYY-MM-DD, not "${filters.deadlineBefore}"`);
     }
-    // The view's `deadline` is the earliest deadline target, so "on or before" is a test of it.
-    where.add('deadline <= ?', filters.deadlineBefore);
+    // `deadline` is the earliest deadline target, so "on or before" is a test of it.
+    where.add('i.deadline <= ?', filters.deadlineBefore);
   }
   if (filters.kind !== undefined) {
     /*
@@ -194,45 +219,48 @@ export function indicators(db: Store, filters: IndicatorFilters = {}): QueryResu
      * table, which costs more than the page itself.
      */
     where.add(
-      `(SELECT 1 FROM targets t WHERE t.plan_id = v_indicators.plan_id AND t.indicator = v_indicators.indicator_id
-         AND t.kind = ? LIMIT 1) IS NOT NULL`,
+      '(SELECT 1 FROM targets t WHERE t.indicator = i.key AND t.kind = ? LIMIT 1) IS NOT NULL',
       oneOf(filters.kind, TARGET_KINDS, 'target kind'),
     );
   }
-  return inEnteOrder(db, 'v_indicators', 'indicator_id', where, filters.limit);
+  return inEnteOrder(db, 'indicator', where, filters.limit);
 }
 
 /**
  * Objectives and indicators whose text contains every word of `text`, whatever
  * its accents and inflection ("scuola" finds "Scuole"), best matches first.
  *
- * The matches are scored once, by rowid alone, and with a limit only those scoring
+ * The matches are scored once, by key alone, and with a limit only those scoring
  * at least as well as the page's last (ties included, so the ente order among them
  * is kept) are read whole: a common word matches a tenth of the index, and reading
  * every match's row to keep fifty took a quarter of a second on 8,000 plans.
+ * Objectives and indicators are two indexes, each scored on its own.
  */
 export function search(db: Store, text: string, options: { limit?: number } = {}): QueryResult {
-  const match = matchExpression(text);
+  ensureSearchable(db);
+  const match = matchOf(text);
   const limit = limitClause(options.limit);
   const page = options.limit === undefined
     ? { sql: '', params: [] }
     : { sql: 'WHERE m.score <= (SELECT max(score) FROM (SELECT score FROM m ORDER BY score LIMIT ?))', params: [options.limit] };
   return run(
     db,
-    `WITH m AS MATERIALIZED (SELECT rowid AS r, bm25(search_index) AS score FROM search_index WHERE search_index MATCH ?)
-     SELECT s.kind, s.plan_id, p.ente_name AS ente, s.item AS id,
+    `WITH m AS MATERIALIZED (
+       SELECT 'objective' AS kind, rowid AS key, bm25(objectives_fts) AS score FROM objectives_fts WHERE objectives_fts MATCH ?
+       UNION ALL
+       SELECT 'indicator', rowid, bm25(indicators_fts) FROM indicators_fts WHERE indicators_fts MATCH ?)
+     SELECT m.kind, p.id AS plan_id, p.ente_name AS ente, COALESCE(o.id, i.id) AS id,
        COALESCE(o.title, i.name) AS text,
        COALESCE(io.title, o.level) AS context,
        round(m.score, 3) AS rank
      FROM m
-     JOIN search_index s ON s.rowid = m.r
-     JOIN plans p ON p.id = s.plan_id
-     LEFT JOIN objectives o ON s.kind = 'objective' AND o.plan_id = s.plan_id AND o.id = s.item
-     LEFT JOIN indicators i ON s.kind = 'indicator' AND i.plan_id = s.plan_id AND i.id = s.item
-     LEFT JOIN objectives io ON io.plan_id = i.plan_id AND io.id = i.objective
+     LEFT JOIN objectives o ON m.kind = 'objective' AND o.key = m.key
+     LEFT JOIN indicators i ON m.kind = 'indicator' AND i.key = m.key
+     LEFT JOIN objectives io ON io.plan = i.plan AND io.id = i.objective
+     JOIN plans p ON p.pk = COALESCE(o.plan, i.plan)
      ${page.sql}
      ORDER BY m.score, p.ente_key ${limit.sql}`,
-    [match ?? MATCH_NOTHING, ...page.params, ...limit.params],
+    [match, match, ...page.params, ...limit.params],
   );
 }
 

@@ -1,13 +1,14 @@
 /**
  * A plan goes into the database whole or not at all: its row, objectives,
- * indicators, targets and search terms are written in one transaction, so a crash,
+ * indicators, targets and search terms (queued for the search index,
+ * src/store/search-index.ts) are written in one transaction, so a crash,
  * a kill or a bad value halfway leaves no trace of it. The file's sha256 is unique,
  * which makes re-importing the same document a no-op unless it is forced.
  */
 import { foldForMatch } from '../text/normalize.js';
-import { type CodeName, Plan, type SourceRef } from '../model/plan.js';
+import type { Plan, ValidPlan } from '../model/plan.js';
 import type { Store } from './db.js';
-import { searchTerms } from './search-terms.js';
+import { isPrepared, type PreparedPlan, preparePlan } from './prepare.js';
 
 export interface SaveOptions {
   /** replace a plan already imported from the same bytes */
@@ -24,13 +25,35 @@ export type SaveResult =
 
 const json = (value: unknown): string => JSON.stringify(value);
 const flag = (value: boolean | undefined): number | null => (value === undefined ? null : value ? 1 : 0);
-const codeName = (c: CodeName | null): [number | null, string | null, number | null] =>
-  c ? [c.code, c.name, flag(c.inferred)] : [null, null, null];
-const source = (s: SourceRef): [number | null, string | null, number | null] => [
-  s.page ?? null,
-  s.sheet ?? null,
-  s.row ?? null,
-];
+
+/**
+ * Rows a multi-row INSERT carries: one statement per this many rows rather than
+ * per row halves the calls into SQLite, a quarter of the time saving a plan
+ * (bench/results.md); more rows per statement gained nothing measurable.
+ */
+const ROWS_PER_INSERT = 8;
+
+/** An INSERT of 1 and of ROWS_PER_INSERT rows into `table`, fed rows of its columns. */
+function batchInsert(db: Store, table: string, columns: string) {
+  const width = columns.split(',').length;
+  const row = `(${Array(width).fill('?').join(', ')})`;
+  const sql = (rows: number) => `INSERT INTO ${table} (${columns}) VALUES ${Array(rows).fill(row).join(', ')}`;
+  const one = db.prepare(sql(1));
+  const many = db.prepare(sql(ROWS_PER_INSERT));
+  // One parameter array, refilled: a plan's thousand rows would otherwise each leave garbage behind.
+  const params: unknown[] = Array(width * ROWS_PER_INSERT);
+  return (rows: readonly (readonly unknown[])[]): void => {
+    let n = 0;
+    for (; n + ROWS_PER_INSERT <= rows.length; n += ROWS_PER_INSERT) {
+      for (let r = 0; r < ROWS_PER_INSERT; r++) {
+        const values = rows[n + r]!;
+        for (let c = 0; c < width; c++) params[r * width + c] = values[c];
+      }
+      many.run(params);
+    }
+    for (; n < rows.length; n++) one.run(rows[n]);
+  };
+}
 
 function statements(db: Store) {
   return {
@@ -42,22 +65,20 @@ function statements(db: Store) {
          title, years, layout, warnings, imported_at, import_run)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    objective: db.prepare(
-      `INSERT INTO objectives (plan_id, id, parent, level, code, title, description, area,
-         missione_code, missione_name, missione_inferred, programma_code, programma_name, programma_inferred,
-         theme, settore, servizio, years, responsible, weight, page, sheet, "row", ordinal)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    objectives: batchInsert(db, 'objectives',
+      `key, plan, id, parent, level, code, title, description, area, missione_code, missione_name, missione_inferred,
+       programma_code, programma_name, programma_inferred, theme, settore, servizio, years, responsible, weight,
+       page, sheet, "row", ordinal, chain_missione_code, chain_settore`),
+    indicators: batchInsert(db, 'indicators',
+      `key, plan, id, objective, objective_key, name, type, baseline, actual, weight, responsible, page, sheet, "row", ordinal,
+       chain_missione_code, chain_settore, deadline`),
+    targets: batchInsert(db, 'targets',
+      'indicator, ordinal, raw, year, kind, op, value_num, value_bool, date, unit'),
+    nextKeys: db.prepare<[], { objective: number; indicator: number }>(
+      `SELECT (SELECT coalesce(max(key), 0) + 1 FROM objectives) AS objective,
+              (SELECT coalesce(max(key), 0) + 1 FROM indicators) AS indicator`,
     ),
-    indicator: db.prepare(
-      `INSERT INTO indicators (plan_id, id, objective, name, type, baseline, actual, weight, responsible,
-         page, sheet, "row", ordinal)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    target: db.prepare(
-      `INSERT INTO targets (plan_id, indicator, ordinal, raw, year, kind, op, value_num, value_bool, date, unit)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    search: db.prepare('INSERT INTO search_index (terms, plan_id, kind, item) VALUES (?, ?, ?, ?)'),
+    terms: batchInsert(db, 'search_queue', 'kind, key, terms'),
   };
 }
 
@@ -73,47 +94,102 @@ function statementsFor(db: Store): Statements {
   return s;
 }
 
-function insertPlan(s: Statements, plan: Plan, options: SaveOptions): void {
+interface Chain {
+  missione: number | null;
+  settore: string | null;
+}
+const NO_CHAIN: Chain = { missione: null, settore: null };
+
+/**
+ * What each objective states, or failing that the nearest objective above it. An
+ * unknown or circular parent ends the chain; SQLite's foreign keys refuse the first.
+ */
+function chainOf(plan: Plan): Map<string, Chain> {
+  const byId = new Map(plan.objectives.map((o) => [o.id, o]));
+  const chain = new Map<string, Chain>();
+  const resolve = (id: string | null): Chain => {
+    if (id === null) return NO_CHAIN;
+    const known = chain.get(id);
+    if (known) return known;
+    const o = byId.get(id);
+    if (!o) return NO_CHAIN;
+    chain.set(id, NO_CHAIN);
+    const above = resolve(o.parent);
+    const own = { missione: o.context.missione?.code ?? above.missione, settore: o.context.settore ?? above.settore };
+    chain.set(id, own);
+    return own;
+  };
+  for (const o of plan.objectives) resolve(o.id);
+  return chain;
+}
+
+/** The earliest date among an indicator's deadline targets. */
+function earliestDeadline(targets: Plan['indicators'][number]['targets']): string | null {
+  let earliest: string | null = null;
+  for (const t of targets) if (t.kind === 'deadline' && t.date !== null && (earliest === null || t.date < earliest)) earliest = t.date;
+  return earliest;
+}
+
+/*
+ * Keys are assigned here, not by SQLite, so a plan's rows and their targets and
+ * search terms go in as a few multi-row statements: the next key of each table is
+ * one past its largest, read inside the plan's write transaction.
+ */
+function insertPlan(s: Statements, prepared: PreparedPlan, options: SaveOptions): void {
+  const { plan } = prepared;
   const { source: src, ente } = plan;
-  s.plan.run(
+  const planKey = Number(s.plan.run(
     plan.id, src.sha256, src.file, src.format, src.pages, src.envelope ?? null,
     ente.name, ente.istat, ente.name === null ? null : foldForMatch(ente.name), options.kind ?? null,
     plan.title, json(plan.years), plan.layout, json(plan.warnings), new Date().toISOString(), options.runId ?? null,
-  );
-  plan.objectives.forEach((o, ordinal) => {
-    const c = o.context;
-    s.objective.run(
-      plan.id, o.id, o.parent, o.level, o.code, o.title, o.description, c.area,
-      ...codeName(c.missione), ...codeName(c.programma), c.theme, c.settore, c.servizio,
-      json(o.years), json(o.responsible), o.weight, ...source(o.source), ordinal,
-    );
-    const text = [o.title, o.description].filter((t) => t !== null).join(' ');
-    s.search.run(searchTerms(text).join(' '), plan.id, 'objective', o.id);
-  });
-  plan.indicators.forEach((i, ordinal) => {
-    s.indicator.run(
-      plan.id, i.id, i.objective, i.name, i.type, i.baseline, i.actual, i.weight, json(i.responsible),
-      ...source(i.source), ordinal,
-    );
-    i.targets.forEach((t, n) => {
-      s.target.run(
-        plan.id, i.id, n, t.raw, t.year, t.kind, t.op,
-        typeof t.value === 'number' ? t.value : null,
-        typeof t.value === 'boolean' ? flag(t.value) : null,
-        t.date, t.unit,
-      );
-    });
-    s.search.run(searchTerms(i.name).join(' '), plan.id, 'indicator', i.id);
-  });
+  ).lastInsertRowid);
+  const chain = chainOf(plan);
+  const next = s.nextKeys.get()!;
+  const objectiveKeys = new Map(plan.objectives.map((o, ordinal) => [o.id, next.objective + ordinal]));
+  // An unknown objective has no key: the NOT NULL constraint refuses the indicator.
+  const objectiveKey = (id: string): number | null => objectiveKeys.get(id) ?? null;
+  s.objectives(plan.objectives.map((o, ordinal) => {
+    const { missione, programma, ...c } = o.context;
+    const inherited = chain.get(o.id) ?? NO_CHAIN;
+    return [
+      next.objective + ordinal, planKey, o.id, o.parent, o.level, o.code, o.title, o.description, c.area,
+      missione?.code ?? null, missione?.name ?? null, flag(missione?.inferred),
+      programma?.code ?? null, programma?.name ?? null, flag(programma?.inferred),
+      c.theme, c.settore, c.servizio, json(o.years), json(o.responsible), o.weight,
+      o.source.page ?? null, o.source.sheet ?? null, o.source.row ?? null, ordinal, inherited.missione, inherited.settore,
+    ];
+  }));
+  s.terms(prepared.objectiveTerms.map((terms, ordinal) => ['objective', next.objective + ordinal, terms]));
+  const targets: unknown[][] = [];
+  s.indicators(plan.indicators.map((i, ordinal) => {
+    const key = next.indicator + ordinal;
+    const inherited = chain.get(i.objective) ?? NO_CHAIN;
+    i.targets.forEach((t, n) => targets.push([
+      key, n, t.raw, t.year, t.kind, t.op,
+      typeof t.value === 'number' ? t.value : null,
+      typeof t.value === 'boolean' ? flag(t.value) : null,
+      t.date, t.unit,
+    ]));
+    return [
+      key, planKey, i.id, i.objective, objectiveKey(i.objective),
+      i.name, i.type, i.baseline, i.actual, i.weight, json(i.responsible),
+      i.source.page ?? null, i.source.sheet ?? null, i.source.row ?? null, ordinal,
+      inherited.missione, inherited.settore, earliestDeadline(i.targets),
+    ];
+  }));
+  s.targets(targets);
+  s.terms(prepared.indicatorTerms.map((terms, ordinal) => ['indicator', next.indicator + ordinal, terms]));
 }
 
 /**
- * Saves a plan (validated against the contract first) in one IMMEDIATE transaction.
- * The same sha256 already stored gives `skipped`, or, with `force`, replaces it.
- * Throws on an invalid plan or a database error, having written nothing.
+ * Saves a plan (`preparePlan` done, or done here) in one IMMEDIATE transaction.
+ * The plan has passed the contract's schema already (`ValidPlan`); SQLite's own constraints still refuse rows that break
+ * the schema's keys and checks. The same sha256 already stored gives `skipped`, or,
+ * with `force`, replaces it. Throws on a database error, having written nothing.
  */
-export function savePlan(db: Store, input: Plan, options: SaveOptions = {}): SaveResult {
-  const plan = Plan.parse(input);
+export function savePlan(db: Store, input: ValidPlan | PreparedPlan, options: SaveOptions = {}): SaveResult {
+  const prepared = isPrepared(input) ? input : preparePlan(input);
+  const { plan } = prepared;
   const s = statementsFor(db);
   return db
     .transaction((): SaveResult => {
@@ -124,7 +200,7 @@ export function savePlan(db: Store, input: Plan, options: SaveOptions = {}): Sav
       if (existing) s.remove.run(plan.source.sha256);
       const clash = s.sameId.get(plan.id);
       if (clash) throw new Error(`plan id ${plan.id} is already taken by ${clash.file}, a different file`);
-      insertPlan(s, plan, options);
+      insertPlan(s, prepared, options);
       return {
         status: 'imported',
         planId: plan.id,
