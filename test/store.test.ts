@@ -7,7 +7,7 @@ import { Plan, PlanExport, ValidPlan } from '../src/model/plan.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
 import {
   exportCsv, exportJson, exportXlsx, indexQueuedTerms, indicators, listPlans, loadPlan, objectives, openStore, runReadOnlySql,
-  savePlan, search, showPlan, type SaveOptions, type Store,
+  savePlan, savePlans, search, showPlan, type SaveOptions, type Store,
 } from '../src/store/index.js';
 import { makePlan } from './store-plan-factory.js';
 
@@ -117,6 +117,21 @@ describe('savePlan and loadPlan', () => {
     for (const t of ['plans', 'objectives', 'indicators', 'targets', 'search_queue']) {
       expect(count(t)).toBe(0);
     }
+  });
+
+  it('saves a group of plans in one transaction, and a failing plan alone when one fails', () => {
+    const plans = ['a', 'b', 'c'].map((content) => ValidPlan.parse(makePlan({ content, file: `${content}.pdf` })));
+    const good = savePlans(db, plans.slice(0, 2).map((plan) => ({ plan })));
+    expect(good.map((r) => (r instanceof Error ? r.message : r.status))).toEqual(['imported', 'imported']);
+    // c is fine; the broken plan makes the group roll back, then each plan is saved on its own.
+    const broken = { ...plans[2]!, id: 'ffffffffffffffff', source: { ...plans[2]!.source, sha256: 'f'.repeat(64) } };
+    broken.indicators = [{ ...broken.indicators[0]!, objective: 'o99' }];
+    const mixed = savePlans(db, [{ plan: plans[2]! }, { plan: broken as ValidPlan }, { plan: plans[0]! }]);
+    expect(mixed.map((r) => (r instanceof Error ? r.message : r.status))).toEqual([
+      'imported', 'NOT NULL constraint failed: indicators.objective_key', 'skipped',
+    ]);
+    expect(count('plans')).toBe(3);
+    expect(count('indicators')).toBe(9);
   });
 
   it('refuses a different file whose plan id is taken', () => {

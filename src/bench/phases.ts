@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { readFile, rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
+import type { SaveItem } from '../store/save.js';
 import { failureReason } from '../pipeline/failure.js';
 import { asBytes } from './corpus.js';
 import type { Latency, QueryFamily } from './queries.js';
@@ -160,7 +161,8 @@ async function importAll(inputs: string[], dbPath: string, jobs: number): Promis
 }
 
 async function insertSynthetic(dbPath: string, plans: number, indicatorsPerPlan: number): Promise<Work> {
-  const { indexQueuedTerms, openStore, preparePlan, refreshStatistics, savePlan, SEARCH_INDEX_EVERY_PLANS } = await import('../store/index.js');
+  const { indexQueuedTerms, openStore, preparePlan, refreshStatistics, savePlans, SEARCH_INDEX_EVERY_PLANS } = await import('../store/index.js');
+  const { IMPORT_SETTINGS } = await import('../pipeline/import.js');
   const { comuni, syntheticPlan } = await import('./synthetic.js');
   const { ValidPlan } = await import('../model/plan.js');
   const { seeded } = await import('./random.js');
@@ -171,31 +173,44 @@ async function insertSynthetic(dbPath: string, plans: number, indicatorsPerPlan:
   const figures = {
     saveMs: 0, indexMs: 0, prepareMs: 0, generateMs: 0, statisticsMs: 0, plans: 0, objectives: 0, indicators: 0, targets: 0,
   };
+  let sinceIndexed = 0;
+  // As an import does (src/pipeline/import.ts): plans committed in groups, queued search terms moved every so many plans.
+  const save = (group: SaveItem[]): void => {
+    const start = performance.now();
+    const failed = savePlans(db, group).find((r) => r instanceof Error);
+    if (failed) throw failed;
+    const saved = performance.now();
+    figures.saveMs += saved - start;
+    sinceIndexed += group.length;
+    if (sinceIndexed >= SEARCH_INDEX_EVERY_PLANS) {
+      sinceIndexed = 0;
+      indexQueuedTerms(db);
+      figures.indexMs += performance.now() - saved;
+    }
+  };
   try {
+    let group: SaveItem[] = [];
     for (let n = 0; n < plans; n++) {
       const made = performance.now();
       const raw = syntheticPlan(random, n, enti[n % enti.length]!, indicatorsPerPlan);
       // An import validates and prepares plans in its worker threads, beside the extraction; timed apart.
       const preparing = performance.now();
       const prepared = preparePlan(ValidPlan.parse(raw));
-      const { plan } = prepared;
-      const start = performance.now();
-      savePlan(db, prepared);
-      const saved = performance.now();
-      figures.saveMs += saved - start;
-      // As an import does (src/pipeline/import.ts): the queued search terms go in every so many plans.
-      if ((n + 1) % SEARCH_INDEX_EVERY_PLANS === 0) {
-        indexQueuedTerms(db);
-        figures.indexMs += performance.now() - saved;
-      }
-      figures.prepareMs += start - preparing;
+      figures.prepareMs += performance.now() - preparing;
       figures.generateMs += preparing - made;
+      const { plan } = prepared;
       figures.plans += 1;
       figures.objectives += plan.objectives.length;
       figures.indicators += plan.indicators.length;
       figures.targets += plan.indicators.reduce((k, i) => k + i.targets.length, 0);
+      group.push({ plan: prepared });
+      if (group.length === IMPORT_SETTINGS.saveGroups.plans) {
+        save(group);
+        group = [];
+      }
     }
-    // What an import does when its batch is in (src/pipeline/import.ts).
+    if (group.length > 0) save(group);
+    // What an import does when its batch is in.
     const start = performance.now();
     indexQueuedTerms(db);
     const indexed = performance.now();

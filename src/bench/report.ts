@@ -6,6 +6,7 @@
 import type { Corpus } from './corpus.js';
 import type { PhaseResult, SlowQuery } from './phases.js';
 import type { ProfileSummary } from './profile.js';
+import { IMPORT_SETTINGS } from '../pipeline/import.js';
 import { SEARCH_INDEX_EVERY_PLANS } from '../store/search-index.js';
 import { QUERY_FAMILIES } from './queries.js';
 import { QUERY_PAGE_ROWS, QUIET, RSS_SAMPLE_MS, type BenchSize } from './settings.js';
@@ -171,8 +172,8 @@ function insertSection(r: PhaseResult): string[] {
   return [
     '## Insert',
     '',
-    `${int(f.plans ?? 0)} synthetic plans saved one by one with \`savePlan\` into a fresh database — the import's own`,
-    'save path: one IMMEDIATE transaction per plan with its objectives, indicators, targets and queued search terms;',
+    `${int(f.plans ?? 0)} synthetic plans saved into a fresh database — the import's own`,
+    `save path: plans committed ${int(IMPORT_SETTINGS.saveGroups.plans)} to an IMMEDIATE transaction (\`savePlans\`), each with its objectives, indicators, targets and queued search terms;`,
     `the queue moved into the FTS5 indexes every ${int(SEARCH_INDEX_EVERY_PLANS)} plans and at the end, then the planner statistics`,
     'refreshed, as an import does. The time to beat is the writing thread\'s: saving + indexing + statistics.',
     'Validating each plan against the contract and stemming its words (`preparePlan`) is timed apart: an import',

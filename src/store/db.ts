@@ -36,6 +36,12 @@ export const STORE_SETTINGS = {
   walAutocheckpointPages: 10_000,
 } as const;
 
+/** Another connection holds the database past the busy timeout: worth trying again later. */
+export const isBusy = (err: unknown): boolean => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+};
+
 export interface OpenOptions {
   /** open an existing database without the right to change it (`perfplan sql`) */
   readonly?: boolean;

@@ -3,7 +3,7 @@
  * open it, save and load plans, query it and export it; this file is the door.
  */
 export { openStore, refreshStatistics, STORE_SETTINGS, type Store, type OpenOptions } from './db.js';
-export { savePlan, type SaveOptions, type SaveResult } from './save.js';
+export { savePlan, savePlans, type SaveItem, type SaveOptions, type SaveResult } from './save.js';
 export { loadPlan } from './load.js';
 export { preparePlan, type PreparedPlan } from './prepare.js';
 export { indexQueuedTerms, SEARCH_INDEX_EVERY_PLANS } from './search-index.js';

@@ -7,7 +7,7 @@
  */
 import { foldForMatch } from '../text/normalize.js';
 import type { Plan, ValidPlan } from '../model/plan.js';
-import type { Store } from './db.js';
+import { isBusy, type Store } from './db.js';
 import { isPrepared, type PreparedPlan, preparePlan } from './prepare.js';
 
 export interface SaveOptions {
@@ -181,33 +181,68 @@ function insertPlan(s: Statements, prepared: PreparedPlan, options: SaveOptions)
   s.terms(prepared.indicatorTerms.map((terms, ordinal) => ['indicator', next.indicator + ordinal, terms]));
 }
 
-/**
- * Saves a plan (`preparePlan` done, or done here) in one IMMEDIATE transaction.
- * The plan has passed the contract's schema already (`ValidPlan`); SQLite's own constraints still refuse rows that break
- * the schema's keys and checks. The same sha256 already stored gives `skipped`, or,
- * with `force`, replaces it. Throws on a database error, having written nothing.
- */
-export function savePlan(db: Store, input: ValidPlan | PreparedPlan, options: SaveOptions = {}): SaveResult {
+/** A plan's rows, inside the caller's transaction. */
+function saveOne(s: Statements, input: ValidPlan | PreparedPlan, options: SaveOptions): SaveResult {
   const prepared = isPrepared(input) ? input : preparePlan(input);
   const { plan } = prepared;
-  const s = statementsFor(db);
-  return db
-    .transaction((): SaveResult => {
-      const existing = s.existing.get(plan.source.sha256);
-      if (existing && !options.force) {
-        return { status: 'skipped', planId: existing.id, reason: `already imported as plan ${existing.id}` };
-      }
-      if (existing) s.remove.run(plan.source.sha256);
-      const clash = s.sameId.get(plan.id);
-      if (clash) throw new Error(`plan id ${plan.id} is already taken by ${clash.file}, a different file`);
-      insertPlan(s, prepared, options);
-      return {
-        status: 'imported',
-        planId: plan.id,
-        objectives: plan.objectives.length,
-        indicators: plan.indicators.length,
-        replaced: existing !== undefined,
-      };
-    })
-    .immediate();
+  const existing = s.existing.get(plan.source.sha256);
+  if (existing && !options.force) {
+    return { status: 'skipped', planId: existing.id, reason: `already imported as plan ${existing.id}` };
+  }
+  if (existing) s.remove.run(plan.source.sha256);
+  const clash = s.sameId.get(plan.id);
+  if (clash) throw new Error(`plan id ${plan.id} is already taken by ${clash.file}, a different file`);
+  insertPlan(s, prepared, options);
+  return {
+    status: 'imported',
+    planId: plan.id,
+    objectives: plan.objectives.length,
+    indicators: plan.indicators.length,
+    replaced: existing !== undefined,
+  };
 }
+
+/**
+ * Saves a plan (`preparePlan` done, or done here) in one IMMEDIATE transaction.
+ * The plan has passed the contract's schema already (`ValidPlan`); SQLite's own
+ * constraints still refuse rows that break the schema's keys and checks. The same
+ * sha256 already stored gives `skipped`, or, with `force`, replaces it. Throws on a
+ * database error, having written nothing.
+ */
+export function savePlan(db: Store, input: ValidPlan | PreparedPlan, options: SaveOptions = {}): SaveResult {
+  const s = statementsFor(db);
+  return db.transaction(() => saveOne(s, input, options)).immediate();
+}
+
+export interface SaveItem {
+  plan: ValidPlan | PreparedPlan;
+  options?: SaveOptions;
+}
+
+/**
+ * Saves several plans in one IMMEDIATE transaction: a commit writes every page the
+ * transaction changed, and plans saved together share most of those pages (a fifth
+ * of the time saving plans one per transaction, bench/results.md). Each plan is still
+ * whole or absent: if any plan fails, the group is rolled back and each plan saved
+ * on its own, so the others land and the failure is that plan's alone. Returns, per
+ * item, its result or its error; throws only when the database is busy.
+ */
+export function savePlans(db: Store, items: readonly SaveItem[]): (SaveResult | Error)[] {
+  const s = statementsFor(db);
+  try {
+    return db.transaction(() => items.map((item) => saveOne(s, item.plan, item.options ?? {}))).immediate();
+  } catch (err) {
+    if (isBusy(err)) throw err;
+    if (items.length === 1) return [asError(err)];
+    return items.map((item) => {
+      try {
+        return savePlan(db, item.plan, item.options);
+      } catch (one) {
+        if (isBusy(one)) throw one;
+        return asError(one);
+      }
+    });
+  }
+}
+
+const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
