@@ -9,7 +9,7 @@ import type { ProfileSummary } from './profile.js';
 import { IMPORT_SETTINGS } from '../pipeline/import.js';
 import { SEARCH_INDEX_EVERY_PLANS } from '../store/search-index.js';
 import { QUERY_FAMILIES } from './queries.js';
-import { QUERY_PAGE_ROWS, QUIET, RSS_SAMPLE_MS, type BenchSize } from './settings.js';
+import { QUERY_PAGE_ROWS, QUIET, RSS_SAMPLE_MS, RUNS_IN_TURNS, type BenchSize } from './settings.js';
 
 export interface Machine {
   cpu: string;
@@ -133,6 +133,9 @@ function throughputSection(rows: Throughput[], jobs: number): string[] {
     '  rest of the machine kept busy meanwhile (from /proc/stat): other processes slow a run down by about that much.',
     `  Before each run the bench waits up to ${QUIET.maxWaitMs / 1000} s for that load to fall below ${QUIET.cores} cores,`,
     `  and runs again (up to ${QUIET.reruns} times) a run it still disturbed, keeping the least disturbed one.`,
+    `- The floor and the PDF extract, and the two imports, run in turns, ${RUNS_IN_TURNS} times each; each row is the`,
+    '  fastest of its runs. This VM\'s speed drifts by up to a third from minute to minute with no load that',
+    '  /proc/stat shows, and ratios of runs made side by side drift much less.',
     `- Peak RSS: "sampled" reads \`process.memoryUsage().rss\` every ${RSS_SAMPLE_MS} ms (and after each imported file);`,
     '  "maxRSS" is `process.resourceUsage().maxRSS`, the kernel\'s peak for the whole process, worker threads',
     '  included. Each run is a process of its own, so each peak is that run\'s alone.',

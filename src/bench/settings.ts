@@ -86,6 +86,9 @@ export const QUERY_PAGE_ROWS = 100;
  */
 export const QUIET = { cores: 0.25, windowMs: 2_000, maxWaitMs: 60_000, reruns: 2 } as const;
 
+/** Runs of each of two phases compared by a ratio (floor/extract, 2 workers/1 worker), taken in turns; the fastest counts. */
+export const RUNS_IN_TURNS = 2;
+
 /** How often the memory sampler reads the resident set size. */
 export const RSS_SAMPLE_MS = 100;
 
