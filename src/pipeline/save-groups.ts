@@ -27,31 +27,39 @@ export class SaveGroups {
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
   private written: Promise<void> = Promise.resolve();
+  /** the first error a group's writing or settling threw: later groups are still written */
+  private failure: Error | null = null;
 
   constructor(private readonly db: Store, private readonly settings: GroupSettings, private readonly write: Write) {}
 
   add(item: SaveItem, settle: Pending['settle']): void {
     this.pending.push({ item, settle });
-    if (this.pending.length >= this.settings.plans) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.settings.afterMs);
+    if (this.pending.length >= this.settings.plans) this.writeWaiting();
+    else this.timer ??= setTimeout(() => this.writeWaiting(), this.settings.afterMs);
   }
 
   /** Writes what waits; resolves when every group handed in so far is written and settled. */
-  flush(): Promise<void> {
+  async flush(): Promise<void> {
+    this.writeWaiting();
+    await this.written;
+    if (this.failure) throw this.failure;
+  }
+
+  private writeWaiting(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const group = this.pending.splice(0);
-    if (group.length > 0) {
-      this.written = this.written.then(async () => {
-        let results: (SaveResult | Error)[];
-        try {
-          results = await this.write(() => savePlans(this.db, group.map((p) => p.item)));
-        } catch (err) {
-          results = group.map(() => (err instanceof Error ? err : new Error(String(err))));
-        }
-        for (const [n, p] of group.entries()) await p.settle(results[n]!);
-      });
-    }
-    return this.written;
+    if (group.length === 0) return;
+    this.written = this.written.then(async () => {
+      let results: (SaveResult | Error)[];
+      try {
+        results = await this.write(() => savePlans(this.db, group.map((p) => p.item)));
+      } catch (err) {
+        results = group.map(() => (err instanceof Error ? err : new Error(String(err))));
+      }
+      for (const [n, p] of group.entries()) await p.settle(results[n]!);
+    }).catch((err: unknown) => {
+      this.failure ??= err instanceof Error ? err : new Error(String(err));
+    });
   }
 }
