@@ -22,7 +22,7 @@ export type PhaseRequest =
   | { phase: 'extract'; files: string[] }
   /** importFiles into a fresh database with `jobs` workers */
   | { phase: 'import'; inputs: string[]; db: string; jobs: number }
-  /** synthetic plans saved through savePlan into a fresh database */
+  /** synthetic plans saved through savePlans, in the import's groups, into a fresh database */
   | { phase: 'insert'; db: string; plans: number; indicatorsPerPlan: number }
   /** the analyst query mix on the database the insert phase wrote */
   | { phase: 'queries'; db: string; perFamily: number };

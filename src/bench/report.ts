@@ -183,7 +183,7 @@ function insertSection(r: PhaseResult): string[] {
     'does it in the worker threads, beside the extraction, not on the thread that writes.',
     '',
     ...table(
-      ['indicator rows', 'objective rows', 'target rows', 'savePlan (s)', 'search indexing (s)', 'statistics (s)',
+      ['indicator rows', 'objective rows', 'target rows', 'savePlans (s)', 'search indexing (s)', 'statistics (s)',
         'writer total (s)', 'indicator rows/s', 'validating + stemming (s)', 'generating the plans (s)', 'other load (cores)',
         'peak RSS maxRSS (MB)'],
       [[int(rows), int(f.objectives ?? 0), int(f.targets ?? 0), fixed((f.saveMs ?? 0) / 1000, 2),

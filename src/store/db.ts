@@ -2,8 +2,8 @@
  * Every command opens the same SQLite file, sometimes while an import is writing to
  * it. WAL lets readers work during a write, the busy timeout makes a second writer
  * wait instead of failing, and foreign keys keep objectives, indicators and
- * targets from outliving their plan. A batch commits one transaction per plan, so a
- * commit's cost is paid thousands of times: in WAL mode `synchronous = NORMAL` syncs
+ * targets from outliving their plan. A batch commits thousands of transactions (a
+ * plan, or a group of them, each), so a commit's cost is paid thousands of times: in WAL mode `synchronous = NORMAL` syncs
  * the disk at checkpoints rather than at every commit (a fifth of the time saving
  * plans, bench/results.md). The database stays consistent through any crash; a
  * power cut can lose the last plans committed before it, which a re-run of the

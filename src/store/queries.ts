@@ -106,8 +106,7 @@ const matchOf = (text: string): string => matchExpression(text) ?? MATCH_NOTHING
  * indicators, and sorting them all took a third of a second (bench/results.md).
  * SQLite's planner cannot see inside an FTS5 match to make this choice itself.
  */
-const walkInEnteOrder = (matches: number, rows: number, limit: number | undefined): boolean =>
-  limit !== undefined && matches * matches > limit * rows;
+const walkInEnteOrder = (matches: number, rows: number, limit: number): boolean => matches * matches > limit * rows;
 
 /** About how many rows a table holds: keys are handed out one after the other. */
 const sizeOf = (db: Store, table: 'objectives' | 'indicators'): number =>
@@ -115,6 +114,15 @@ const sizeOf = (db: Store, table: 'objectives' | 'indicators'): number =>
 
 const countMatches = (db: Store, table: 'objectives_fts' | 'indicators_fts', match: string): number =>
   db.prepare(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(match) as number;
+
+/** `walkInEnteOrder` for indicators: an indicator matches by its name or by its objective's words. */
+function walkIndicators(db: Store, match: string, limit: number): boolean {
+  const rows = sizeOf(db, 'indicators');
+  // Each objective matched brings its indicators: as many as there are per objective, on average.
+  const perObjective = rows / Math.max(1, sizeOf(db, 'objectives'));
+  const matches = countMatches(db, 'indicators_fts', match) + countMatches(db, 'objectives_fts', match) * perObjective;
+  return walkInEnteOrder(matches, rows, limit);
+}
 
 const limitClause = (limit: number | undefined): { sql: string; params: unknown[] } =>
   limit === undefined ? { sql: '', params: [] } : { sql: 'LIMIT ?', params: [limit] };
@@ -180,7 +188,8 @@ export function objectives(db: Store, filters: ObjectiveFilters = {}): QueryResu
     ensureSearchable(db);
     const match = matchOf(filters.text);
     // A unary + keeps SQLite from reading the matches by key: it walks and tests instead.
-    const walk = walkInEnteOrder(countMatches(db, 'objectives_fts', match), sizeOf(db, 'objectives'), filters.limit) ? '+' : '';
+    const walk = filters.limit !== undefined
+      && walkInEnteOrder(countMatches(db, 'objectives_fts', match), sizeOf(db, 'objectives'), filters.limit) ? '+' : '';
     where.add(`${walk}o.key IN (${matching('objectives_fts')})`, match);
   }
   return inEnteOrder(db, 'objective', where, filters.limit);
@@ -194,11 +203,7 @@ export function indicators(db: Store, filters: IndicatorFilters = {}): QueryResu
     // An indicator matches by its own name or by the objective it measures.
     ensureSearchable(db);
     const match = matchOf(filters.text);
-    const rows = sizeOf(db, 'indicators');
-    // Each objective matched brings its indicators: as many as there are per objective, on average.
-    const perObjective = rows / Math.max(1, sizeOf(db, 'objectives'));
-    const matches = countMatches(db, 'indicators_fts', match) + countMatches(db, 'objectives_fts', match) * perObjective;
-    const walk = walkInEnteOrder(matches, rows, filters.limit) ? '+' : '';
+    const walk = filters.limit !== undefined && walkIndicators(db, match, filters.limit) ? '+' : '';
     where.add(
       `(${walk}i.key IN (${matching('indicators_fts')}) OR ${walk}i.objective_key IN (${matching('objectives_fts')}))`,
       match,
