@@ -33,11 +33,14 @@ const CHILD = new URL('./child.js', import.meta.url);
 export interface PhaseOptions {
   /** write a .cpuprofile per thread into this folder */
   profileDir?: string;
+  /** V8 flags the phase's process starts with (the perfplan command's, or none for V8's defaults) */
+  v8Flags: readonly string[];
   log?: (line: string) => void;
 }
 
-function runChild(request: PhaseRequest, profileDir: string | undefined): Promise<PhaseResult> {
-  const execArgv = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+function runChild(request: PhaseRequest, options: PhaseOptions): Promise<PhaseResult> {
+  const { profileDir, v8Flags } = options;
+  const execArgv = ['--expose-gc', ...v8Flags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
   const child = fork(CHILD, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     let reply: ChildReply | null = null;
@@ -59,12 +62,12 @@ function runChild(request: PhaseRequest, profileDir: string | undefined): Promis
  * slowed anyway (a neighbour started meanwhile) is run again, up to QUIET.reruns
  * times, and the run least disturbed is kept; a profiled run is kept as it is.
  */
-export async function runPhase(request: PhaseRequest, options: PhaseOptions = {}): Promise<PhaseResult> {
+export async function runPhase(request: PhaseRequest, options: PhaseOptions): Promise<PhaseResult> {
   const log = options.log ?? (() => undefined);
   let best: PhaseResult | null = null;
   for (let attempt = 0; ; attempt++) {
     await quietMachine(log);
-    const result = await runChild(request, options.profileDir);
+    const result = await runChild(request, options);
     if (!best || (result.otherLoad ?? 0) < (best.otherLoad ?? 0)) best = result;
     if (options.profileDir || (best.otherLoad ?? 0) < QUIET.cores || attempt >= QUIET.reruns) return best;
     log(`other work kept ${(result.otherLoad ?? 0).toFixed(2)} cores busy during ${request.phase}; running it again`);

@@ -12,7 +12,8 @@ import { cpus, availableParallelism, arch, release, totalmem, type } from 'node:
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { prepareCorpus, type CorpusFile } from './corpus.js';
-import { runPhase } from './harness.js';
+import { type PhaseOptions, runPhase } from './harness.js';
+import { V8_FLAGS } from '../pipeline/v8-flags.js';
 import type { PhaseRequest, PhaseResult } from './phases.js';
 import { summariseProfiles } from './profile.js';
 import { QUERY_FAMILIES } from './queries.js';
@@ -38,12 +39,12 @@ function slice(files: CorpusFile[], pages: number): CorpusFile[] {
 const pagesOf = (files: CorpusFile[], failed: Set<string>): number =>
   files.reduce((n, f) => n + (failed.has(f.path) ? 0 : (f.pages ?? 0)), 0);
 
-async function profile(work: string, name: string, request: PhaseRequest): Promise<ProfileReport['summaries']> {
+async function profile(work: string, name: string, request: PhaseRequest, v8Flags: readonly string[]): Promise<ProfileReport['summaries']> {
   const dir = join(work, 'profiles', name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   log(`profiling ${name} (${relative(ROOT, dir)})`);
-  await runPhase(request, { profileDir: dir, log });
+  await runPhase(request, { profileDir: dir, log, v8Flags });
   return summariseProfiles(dir);
 }
 
@@ -53,11 +54,11 @@ async function profile(work: string, name: string, request: PhaseRequest): Promi
  * nothing else running on it that /proc/stat can see, and a ratio of runs made side
  * by side, each at its best, drifts much less than one of single runs.
  */
-async function fasterInTurns(a: PhaseRequest, b: PhaseRequest): Promise<[PhaseResult, PhaseResult]> {
+async function fasterInTurns(a: PhaseRequest, b: PhaseRequest, options: PhaseOptions): Promise<[PhaseResult, PhaseResult]> {
   const runs: [PhaseResult[], PhaseResult[]] = [[], []];
   for (let turn = 0; turn < RUNS_IN_TURNS; turn++) {
-    runs[0].push(await runPhase(a, { log }));
-    runs[1].push(await runPhase(b, { log }));
+    runs[0].push(await runPhase(a, options));
+    runs[1].push(await runPhase(b, options));
   }
   const fastest = (results: PhaseResult[]): PhaseResult => results.reduce((x, y) => (y.wallMs < x.wallMs ? y : x));
   return [fastest(runs[0]), fastest(runs[1])];
@@ -65,7 +66,12 @@ async function fasterInTurns(a: PhaseRequest, b: PhaseRequest): Promise<[PhaseRe
 
 async function main(): Promise<void> {
   const size: BenchSize = process.argv.includes('--quick') ? QUICK : FULL;
-  const command = `npm run bench${size.name === 'quick' ? ' -- --quick' : ''}`;
+  // `--v8-defaults` measures perfplan as a plain `node` would run it: the figures before V8_FLAGS.
+  const v8Defaults = process.argv.includes('--v8-defaults');
+  const v8Flags: readonly string[] = v8Defaults ? [] : V8_FLAGS;
+  const phase: PhaseOptions = { log, v8Flags };
+  const options = [...(size.name === 'quick' ? ['--quick'] : []), ...(v8Defaults ? ['--v8-defaults'] : [])];
+  const command = `npm run bench${options.length ? ` -- ${options.join(' ')}` : ''}`;
   const work = resolve(ROOT, PATHS.work, size.name);
   const jobs = availableParallelism();
   const machine = {
@@ -73,6 +79,7 @@ async function main(): Promise<void> {
     cores: cpus().length,
     memoryGb: totalmem() / 1024 ** 3,
     node: process.version,
+    v8Flags,
     os: `${type()} ${release()} ${arch()}`,
     date: new Date().toISOString(),
   };
@@ -88,20 +95,22 @@ async function main(): Promise<void> {
   const [floor, extractPdf] = await fasterInTurns(
     { phase: 'floor', files: pdfs.map((f) => f.path) },
     { phase: 'extract', files: pdfs.map((f) => f.path) },
+    phase,
   );
   log(`extract: ${office.length} DOCX/XLSX, single-threaded`);
-  const extractOffice = await runPhase({ phase: 'extract', files: office.map((f) => f.path) }, { log });
+  const extractOffice = await runPhase({ phase: 'extract', files: office.map((f) => f.path) }, phase);
   log(`import, in turns: the whole corpus with ${jobs} workers, then with 1 worker`);
   const [importAll, importOne] = await fasterInTurns(
     { phase: 'import', inputs: [corpus.dir], db: importDb, jobs },
     { phase: 'import', inputs: [corpus.dir], db: importDb, jobs: 1 },
+    phase,
   );
   log(`insert: ${size.syntheticPlans} synthetic plans × ${size.indicatorsPerPlan} indicators`);
   const insert = await runPhase({
     phase: 'insert', db: syntheticDb, plans: size.syntheticPlans, indicatorsPerPlan: size.indicatorsPerPlan,
-  }, { log });
+  }, phase);
   log(`queries: ${size.queriesPerFamily} of each family`);
-  const queries = await runPhase({ phase: 'queries', db: syntheticDb, perFamily: size.queriesPerFamily }, { log });
+  const queries = await runPhase({ phase: 'queries', db: syntheticDb, perFamily: size.queriesPerFamily }, phase);
 
   const importedPages = (r: PhaseResult): number => pagesOf(pdfs, new Set(r.failures.map((f) => f.path)));
   const throughput: Throughput[] = [
@@ -122,7 +131,7 @@ async function main(): Promise<void> {
     return {
       target: 'Single-thread extraction vs the floor',
       run: `extract of ${files.length} PDFs (${pagesOf(files, new Set())} pages), one thread`,
-      summaries: await profile(work, 'extract', { phase: 'extract', files: files.map((f) => f.path) }),
+      summaries: await profile(work, 'extract', { phase: 'extract', files: files.map((f) => f.path) }, v8Flags),
     };
   };
   const importProfile = async (): Promise<ProfileReport> => {
@@ -132,7 +141,7 @@ async function main(): Promise<void> {
       run: `import of ${files.length} corpus files with ${jobs} workers`,
       summaries: await profile(work, 'import', {
         phase: 'import', inputs: files.map((f) => f.path), db: join(work, 'profile-import.sqlite'), jobs,
-      }),
+      }, v8Flags),
     };
   };
   const insertProfile = async (): Promise<ProfileReport> => ({
@@ -140,12 +149,12 @@ async function main(): Promise<void> {
     run: `insert of ${size.profilePlans} synthetic plans`,
     summaries: await profile(work, 'insert', {
       phase: 'insert', db: join(work, 'profile-insert.sqlite'), plans: size.profilePlans, indicatorsPerPlan: size.indicatorsPerPlan,
-    }),
+    }, v8Flags),
   });
   const queryProfile = async (): Promise<ProfileReport> => ({
     target: 'Query latency',
     run: 'the query mix on the synthetic database (the plans of the slowest queries are under "Analyst queries")',
-    summaries: await profile(work, 'queries', { phase: 'queries', db: syntheticDb, perFamily: size.queriesPerFamily }),
+    summaries: await profile(work, 'queries', { phase: 'queries', db: syntheticDb, perFamily: size.queriesPerFamily }, v8Flags),
   });
 
   /** Each target with the profiled run that looks into it when it is missed (the query families share one). */
@@ -203,7 +212,8 @@ async function main(): Promise<void> {
     profiles, command,
   };
   const text = renderReport(report, notes);
-  const out = size.name === 'full' ? resolve(ROOT, PATHS.results) : join(work, 'results.md');
+  // Only a full run as the command runs is the committed figures; the others land beside the corpus.
+  const out = size.name === 'full' && !v8Defaults ? resolve(ROOT, PATHS.results) : join(work, v8Defaults ? 'results-v8-defaults.md' : 'results.md');
   await writeFile(out, text);
   process.stdout.write(text);
   log(`wrote ${relative(ROOT, out)}`);

@@ -16,6 +16,8 @@ export interface Machine {
   cores: number;
   memoryGb: number;
   node: string;
+  /** V8 flags every phase ran with */
+  v8Flags: readonly string[];
   os: string;
   date: string;
 }
@@ -297,6 +299,7 @@ export function renderReport(r: BenchReport, extraNotes: string[]): string {
       ['memory', `${fixed(m.memoryGb)} GB`],
       ['OS', m.os],
       ['Node', m.node],
+      ['V8 flags of every phase', m.v8Flags.length ? m.v8Flags.map((f) => `\`${f}\``).join(' ') : "none (V8's defaults)"],
     ]),
     '',
     ...targetSection(r.targets),

@@ -11,6 +11,8 @@
  * dictionary-it uses; compounding and continuation classes are not (it has none).
  */
 
+import { wordMemo } from '../text/memo.js';
+
 interface Affix {
   flag: string;
   strip: string;
@@ -19,6 +21,9 @@ interface Affix {
   cond: RegExp;
   cross: boolean;
 }
+
+/** Words whose answer is remembered (see wordMemo). */
+const ANSWER_MEMO_WORDS = 100_000;
 
 export interface Lexicon {
   has(word: string): boolean;
@@ -98,21 +103,13 @@ export function hunspellLexicon(aff: string, dic: string): Lexicon {
     }
     return false;
   };
-  const answers = new Map<string, boolean>();
-  return {
-    has(word: string) {
-      if (!word) return false;
-      let known = answers.get(word);
-      if (known === undefined) {
-        // The dictionary spells elisions with the ASCII apostrophe; documents mostly with ’.
-        const lower = word.replace(/’/g, "'").toLowerCase();
-        const plain = word.replace(/’/g, "'");
-        known = lookup(plain) || (lower !== plain && lookup(lower)) || lookup(lower.charAt(0).toUpperCase() + lower.slice(1));
-        answers.set(word, known);
-      }
-      return known;
-    },
-  };
+  // The dictionary spells elisions with the ASCII apostrophe; documents mostly with ’.
+  const has = wordMemo(ANSWER_MEMO_WORDS, (word) => {
+    const lower = word.replace(/’/g, "'").toLowerCase();
+    const plain = word.replace(/’/g, "'");
+    return lookup(plain) || (lower !== plain && lookup(lower)) || lookup(lower.charAt(0).toUpperCase() + lower.slice(1));
+  });
+  return { has: (word) => !!word && has(word) };
 }
 
 let italian: Promise<Lexicon> | null = null;

@@ -39,15 +39,23 @@ export const IMPORT_SETTINGS = {
    * then stays within a small machine's memory instead of taking it all.
    */
   maxMemoryMb: 1024,
+  /**
+   * Per-worker young generation (V8's nursery, where a document's short-lived
+   * objects are born). Left to V8, each worker's grew to about 50 MB; at 16 MB
+   * the 2-worker import's peak resident memory fell by 30–50 MB with no loss of
+   * speed (most of a document's objects die within a page).
+   */
+  youngMemoryMb: 16,
   /** Write retries when another process holds the database beyond the busy timeout. */
   busyRetries: 3,
   /** Pause before a write retry; doubled each time. */
   busyRetryDelayMs: 500,
   /**
-   * Documents queued for each worker beyond the one it parses. When a worker hands
-   * back a plan, this thread hashes, validates and saves it; a document already
-   * waiting keeps the worker parsing meanwhile instead of idle. Only file paths
-   * wait, and a document's time limit starts when a worker takes it.
+   * Documents sent to each worker beyond the one it parses. When a worker hands
+   * back a plan, this thread may be busy saving others; a document already in the
+   * worker's hands keeps it parsing meanwhile instead of waiting for this thread.
+   * Only file paths wait, and a document's time limit starts when the one before
+   * it is done.
    */
   queuedPerWorker: 1,
   /**
@@ -111,6 +119,8 @@ function createRunner(options: ImportOptions, jobs: number): ExtractRunner {
     extractorModule: toModuleUrl(options.extractorModule ?? IMPORT_SETTINGS.defaultExtractorModule),
     timeoutMs,
     maxOldGenerationSizeMb: options.maxMemoryMb ?? IMPORT_SETTINGS.maxMemoryMb,
+    maxYoungGenerationSizeMb: IMPORT_SETTINGS.youngMemoryMb,
+    tasksAhead: IMPORT_SETTINGS.queuedPerWorker,
   });
 }
 

@@ -1,9 +1,9 @@
 /**
  * One hostile document must not take the batch down with it: a parser stuck in a
  * loop, or one that eats all memory. The pool keeps up to N worker threads, each
- * with a heap limit, gives each one document at a time, terminates a worker that
- * overruns its time limit and replaces any worker that dies, failing only the
- * document it was working on.
+ * with a heap limit, gives each one document to parse and the next to start on,
+ * terminates a worker that overruns its time limit and replaces any worker that
+ * dies, failing only the document it was working on.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +22,10 @@ export interface PoolOptions {
   timeoutMs: number;
   /** V8 old-generation heap limit of each worker */
   maxOldGenerationSizeMb: number;
+  /** V8 young-generation size of each worker */
+  maxYoungGenerationSizeMb: number;
+  /** documents sent to a busy worker beyond the one it parses */
+  tasksAhead: number;
 }
 
 interface Pending {
@@ -56,10 +60,19 @@ function workerScript(): { script: string | URL; eval: boolean } {
   };
 }
 
+/** A live worker and the tasks it has been sent, in order: the first is the one it is parsing. */
+interface Slot {
+  worker: Worker;
+  tasks: Pending[];
+  /** the time limit of the first task */
+  timer: NodeJS.Timeout | null;
+  /** what killed the worker, told before its exit */
+  error: Error | null;
+}
+
 export class WorkerPool implements ExtractRunner {
-  private readonly idle: Worker[] = [];
+  private readonly slots = new Set<Slot>();
   private readonly waiting: Pending[] = [];
-  private live = 0;
   private closed = false;
 
   constructor(private readonly options: PoolOptions) {}
@@ -75,59 +88,96 @@ export class WorkerPool implements ExtractRunner {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.waiting.splice(0)) p.reject(new Error('the worker pool is closed'));
-    await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
+    const slots = [...this.slots];
+    this.slots.clear();
+    for (const slot of slots) {
+      if (slot.timer) clearTimeout(slot.timer);
+      for (const p of slot.tasks.splice(0)) p.reject(new Error('the worker pool is closed'));
+    }
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
-  private spawn(): Worker {
-    this.live += 1;
+  private spawn(): Slot {
     const { script, eval: isScript } = workerScript();
-    return new Worker(script, {
+    const worker = new Worker(script, {
       eval: isScript,
       workerData: { extractorModule: this.options.extractorModule },
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb,
+        maxYoungGenerationSizeMb: this.options.maxYoungGenerationSizeMb,
+      },
     });
+    const slot: Slot = { worker, tasks: [], timer: null, error: null };
+    const { maxOldGenerationSizeMb } = this.options;
+    worker.on('message', (reply: WorkerReply) => this.replied(slot, reply));
+    // An error is followed by the exit; only then have all the worker's replies been delivered.
+    worker.on('error', (err: Error & { code?: string }) => {
+      slot.error ??= err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new Error(`out of memory (over the ${maxOldGenerationSizeMb} MB limit)`)
+        : err;
+    });
+    worker.on('exit', (code) => this.lost(slot, slot.error ?? new Error(`worker exited with code ${code}`)));
+    this.slots.add(slot);
+    return slot;
   }
 
+  /**
+   * Gives waiting documents to idle workers first, then to new ones, then one
+   * ahead to each busy worker: it starts that one as soon as it has replied,
+   * without waiting for this thread, which may be busy saving.
+   */
   private dispatch(): void {
-    while (this.waiting.length > 0) {
-      const worker = this.idle.pop() ?? (this.live < this.options.size ? this.spawn() : null);
-      if (!worker) return;
-      const next = this.waiting.shift();
-      if (next) this.execute(worker, next);
+    const depth = 1 + this.options.tasksAhead;
+    for (const limit of [1, depth]) {
+      while (this.waiting.length > 0) {
+        const slot = [...this.slots].find((s) => s.tasks.length < limit)
+          ?? (this.slots.size < this.options.size ? this.spawn() : null);
+        if (!slot) break;
+        this.send(slot, this.waiting.shift()!);
+      }
     }
   }
 
-  private execute(worker: Worker, pending: Pending): void {
-    const { timeoutMs, maxOldGenerationSizeMb } = this.options;
-    let settled = false;
-    const finish = (outcome: { plan: PreparedPlan } | { error: Error }, workerUsable: boolean): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      if (workerUsable && !this.closed) this.idle.push(worker);
-      else {
-        this.live -= 1;
-        void worker.terminate();
-      }
-      if ('error' in outcome) pending.reject(outcome.error);
-      else pending.resolve(outcome.plan);
-      this.dispatch();
-    };
-    const onMessage = (reply: WorkerReply): void =>
-      finish(reply.ok ? { plan: reply.plan } : { error: new Error(reply.error) }, true);
-    const onError = (err: Error & { code?: string }): void =>
-      finish(
-        {
-          error: err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new Error(`out of memory (over the ${maxOldGenerationSizeMb} MB limit)`)
-            : err,
-        },
-        false,
-      );
-    const onExit = (code: number): void => finish({ error: new Error(`worker exited with code ${code}`) }, false);
-    const timer = setTimeout(() => finish({ error: new Error(timeoutMessage(timeoutMs)) }, false), timeoutMs);
-    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    worker.postMessage(pending.task);
+  private send(slot: Slot, pending: Pending): void {
+    slot.tasks.push(pending);
+    slot.worker.postMessage(pending.task);
+    if (slot.tasks.length === 1) this.startTimer(slot);
+  }
+
+  /*
+   * The worker parses its tasks one after the other, so a task's time starts when
+   * this thread learns that the one before it is done: never later than the
+   * worker started it, so a document gets at least its full time limit.
+   */
+  private startTimer(slot: Slot): void {
+    const { timeoutMs } = this.options;
+    slot.timer = setTimeout(() => this.lost(slot, new Error(timeoutMessage(timeoutMs))), timeoutMs);
+  }
+
+  private replied(slot: Slot, reply: WorkerReply): void {
+    if (!this.slots.has(slot)) return;
+    const done = slot.tasks.shift();
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    if (slot.tasks.length > 0) this.startTimer(slot);
+    if (reply.ok) done?.resolve(reply.plan);
+    else done?.reject(new Error(reply.error));
+    this.dispatch();
+  }
+
+  /**
+   * The worker is gone or stuck: the document it was parsing fails with the reason,
+   * and the ones sent ahead, which it never started, go back to the head of the line.
+   * Node delivers a worker's last replies before its exit, so the first task left is
+   * the one that was running.
+   */
+  private lost(slot: Slot, reason: Error): void {
+    if (!this.slots.delete(slot)) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    void slot.worker.terminate();
+    const [running, ...unstarted] = slot.tasks.splice(0);
+    this.waiting.unshift(...unstarted);
+    running?.reject(reason);
+    if (!this.closed) this.dispatch();
   }
 }

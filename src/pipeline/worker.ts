@@ -31,13 +31,17 @@ const extractor: Promise<Extractor> = import(extractorModule).then((mod: { extra
 // Marked as handled here; every task awaits it and reports a failed load itself.
 extractor.catch(() => undefined);
 
-port.on('message', async (task: WorkerTask) => {
-  let reply: WorkerReply;
+async function answer(task: WorkerTask): Promise<WorkerReply> {
   try {
     const extract = await extractor;
-    reply = { ok: true, plan: finishPlan(await extract(task.file, { hints: task.hints }), task.hints) };
+    return { ok: true, plan: finishPlan(await extract(task.file, { hints: task.hints }), task.hints) };
   } catch (err) {
-    reply = { ok: false, error: failureReason(err) };
+    return { ok: false, error: failureReason(err) };
   }
-  port.postMessage(reply);
+}
+
+// The pool sends the next document before this one is done: parse them one at a time, in order.
+let previous: Promise<void> = Promise.resolve();
+port.on('message', (task: WorkerTask) => {
+  previous = previous.then(async () => port.postMessage(await answer(task)));
 });

@@ -10,6 +10,7 @@
 import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_it.js';
 import { words as italianStopwords } from 'natural/lib/natural/util/stopwords_it.js';
 import { foldForMatch } from '../text/normalize.js';
+import { wordMemo } from '../text/memo.js';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -37,23 +38,14 @@ function lightStem(word: string): string {
 }
 
 /**
- * Words remembered with their stems. A batch stems millions of words drawn from a
+ * Words remembered with their stems: a batch stems millions of words drawn from a
  * vocabulary of a few tens of thousands, and the Porter stemmer was a fifth of the
- * time spent saving a plan; past this many words the memory starts again empty.
+ * time spent saving a plan.
  */
-const STEM_CACHE_WORDS = 100_000;
-const stemCache = new Map<string, readonly string[]>();
+const STEM_MEMO_WORDS = 100_000;
 
 /** The distinct stems of one folded word. */
-function stems(word: string): readonly string[] {
-  let found = stemCache.get(word);
-  if (!found) {
-    if (stemCache.size >= STEM_CACHE_WORDS) stemCache.clear();
-    found = [...new Set([stemmer.stem(word), lightStem(word)])];
-    stemCache.set(word, found);
-  }
-  return found;
-}
+const stems = wordMemo(STEM_MEMO_WORDS, (word): readonly string[] => [...new Set([stemmer.stem(word), lightStem(word)])]);
 
 /** The stems of a text's words, in order: what the FTS5 index stores. */
 export function searchTerms(text: string): string[] {
