@@ -4,7 +4,7 @@
  * step). V8 flags are process-wide and must be given when node starts; setting
  * these later with v8.setFlagsFromString crashes V8's GC.
  *
- * Measured on the 2-core bench machine (shared/notes/sqlite-fts5-and-workers-performance.md):
+ * Measured on the 2-core bench machine (docs/performance.md):
  * with V8's defaults, its helper threads — TurboFan compiling on a background thread,
  * the GC marking, scavenging and sweeping in parallel — spent about a fifth more CPU
  * on the same import and gained no wall time, even with a core idle. When the pool

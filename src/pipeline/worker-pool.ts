@@ -146,8 +146,8 @@ export class WorkerPool implements ExtractRunner {
 
   /*
    * The worker parses its tasks one after the other, so a task's time starts when
-   * this thread learns that the one before it is done: never later than the
-   * worker started it, so a document gets at least its full time limit.
+   * this thread learns that the one before it is done, which is never before the
+   * worker starts it: a document gets at least its full time limit.
    */
   private startTimer(slot: Slot): void {
     const { timeoutMs } = this.options;
