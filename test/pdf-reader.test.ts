@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PdfError, readPdf } from '../src/readers/pdf/index.js';
+import { NATIVE_PUSH } from '../src/readers/pdf/native-push.js';
 import { openPdf } from '../src/readers/pdf/open.js';
 import type { PageContent } from '../src/readers/pdf/page.js';
 import { readPage } from '../src/readers/pdf/read-page.js';
@@ -43,6 +44,22 @@ async function failure(bytes: Uint8Array): Promise<PdfError> {
   expect(err).toBeInstanceOf(PdfError);
   return err as PdfError;
 }
+
+describe('pdfjs in this process', () => {
+  it("leaves Array.prototype.push native after loading pdfjs and reading a page (its legacy build's core-js replaces it)", async () => {
+    const doc = await openPdf(new Uint8Array(readFileSync('fixtures/corpus/002-allegato-h/002-allegato-h.pdf')));
+    try {
+      const page = await readPage(doc, 1, READER_SETTINGS);
+      expect(page.lines.length).toBeGreaterThan(0);
+    } finally {
+      await doc.destroy();
+    }
+    // core-js dresses its polyfill up as native code; what tells them apart is V8 11's own quirk,
+    // which the polyfill "fixes": pushing nothing onto an array whose length is read-only.
+    expect(() => Object.defineProperty([], 'length', { writable: false }).push()).not.toThrow();
+    expect(Array.prototype.push).toBe(NATIVE_PUSH);
+  });
+});
 
 describe('what cannot be read says why', () => {
   it('a PDF locked with a password', async () => {

@@ -81,7 +81,7 @@ type Work = Pick<PhaseResult, 'documents' | 'pages' | 'failures' | 'figures'> & 
 
 async function floor(files: string[]): Promise<Work> {
   const { openPdf } = await import('../readers/pdf/open.js');
-  const { AnnotationMode } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { AnnotationMode } = await import('../readers/pdf/pdfjs.js');
   const work: Work = { documents: 0, pages: 0, failures: [], figures: {} };
   for (const path of files) {
     try {

@@ -6,8 +6,8 @@
  * `constructPath` op: the painting op, a Float32Array of DrawOPS-coded points in
  * user space, and the path's bounding box.
  */
-import type { PageViewport } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PageViewport } from './pdfjs.js';
+import { OPS, Util } from './pdfjs.js';
 import type { Fill, Stroke } from './page.js';
 
 /** pdfjs's DrawOPS codes inside a constructPath buffer (src/shared/util.js). */

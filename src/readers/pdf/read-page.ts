@@ -4,7 +4,7 @@
  * page after page would hold them all, so each page is cleaned up as soon as its
  * compact content is taken.
  */
-import { AnnotationMode, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AnnotationMode, type PDFDocumentProxy } from './pdfjs.js';
 import { readGraphics } from './graphics.js';
 import type { PageContent } from './page.js';
 import type { ReaderSettings } from './settings.js';

@@ -4,9 +4,9 @@
  * need the real font (bold, size), so this maps every run onto the page as shown and
  * resolves its font's PostScript name, from which bold and italic are guessed.
  */
-import type { PageViewport, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PageViewport, PDFPageProxy } from './pdfjs.js';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
-import { Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { Util } from './pdfjs.js';
 import type { Box, TextStyle } from './page.js';
 import type { ReaderSettings } from './settings.js';
 
