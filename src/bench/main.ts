@@ -1,12 +1,13 @@
 /**
- * `npm run bench` (`npm run bench -- --quick` for a smoke run): issue 7's figures
+ * `npm run bench` (`npm run bench -- --quick` for a smoke run; `-- --v8-defaults` for
+ * the same run under node's default V8 flags instead of V8_FLAGS): issue 7's figures
  * from one run on this machine. It builds (or reuses) a corpus of copies of the
  * fixtures, then measures on the same files the floor (pdfjs alone), perfplan's
  * single-threaded extraction, and the import with every core and with one worker;
  * then the insert of a million indicator rows and the analyst queries on 8,000
  * synthetic plans. Each target missed is profiled with `--cpu-prof`. The figures
- * go to bench/results.md (a quick run writes under bench/corpus/ instead) and to
- * stdout.
+ * go to bench/results.md (a quick or --v8-defaults run writes under bench/corpus/
+ * instead) and to stdout.
  */
 import { cpus, availableParallelism, arch, release, totalmem, type } from 'node:os';
 import { mkdir, rm, writeFile } from 'node:fs/promises';

@@ -127,6 +127,8 @@ function throughputSection(rows: Throughput[], jobs: number): string[] {
     '',
     '- **floor**: pdfjs-dist alone — `getOperatorList` + `getTextContent` on every page of every PDF, opened by',
     '  perfplan\'s own `openPdf` (same loading options) and released page by page as the reader does; one thread.',
+    '  pdfjs is loaded as perfplan loads it (`src/readers/pdf/pdfjs.ts`, with the native `Array.prototype.push` its',
+    '  legacy build replaces put back), so the floor is pdfjs at its fastest here, not pdfjs as shipped.',
     '- **extract**: `extract(path)` from `src/extract.ts`, in process, one document after the other, one thread.',
     `- **import**: \`importFiles\` of the whole corpus folder (PDF, DOCX and XLSX) into a fresh database, with the`,
     `  pipeline's worker pool (${jobs} workers = \`os.availableParallelism()\`, then 1). Its pages/s divides the PDF`,
