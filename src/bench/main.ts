@@ -67,10 +67,13 @@ async function fasterInTurns(a: PhaseRequest, b: PhaseRequest, options: PhaseOpt
 
 async function main(): Promise<void> {
   const size: BenchSize = process.argv.includes('--quick') ? QUICK : FULL;
-  // `--v8-defaults` measures perfplan as a plain `node` would run it: the figures before V8_FLAGS.
+  // The import and the insert run as `perfplan import` runs them, under V8_FLAGS; the single-threaded
+  // phases as `perfplan extract` and the queries run, under node's defaults. `--v8-defaults` runs all
+  // of them under the defaults: the figures before V8_FLAGS.
   const v8Defaults = process.argv.includes('--v8-defaults');
   const v8Flags: readonly string[] = v8Defaults ? [] : V8_FLAGS;
-  const phase: PhaseOptions = { log, v8Flags };
+  const batch: PhaseOptions = { log, v8Flags };
+  const single: PhaseOptions = { log, v8Flags: [] };
   const options = [...(size.name === 'quick' ? ['--quick'] : []), ...(v8Defaults ? ['--v8-defaults'] : [])];
   const command = `npm run bench${options.length ? ` -- ${options.join(' ')}` : ''}`;
   const work = resolve(ROOT, PATHS.work, size.name);
@@ -96,22 +99,22 @@ async function main(): Promise<void> {
   const [floor, extractPdf] = await fasterInTurns(
     { phase: 'floor', files: pdfs.map((f) => f.path) },
     { phase: 'extract', files: pdfs.map((f) => f.path) },
-    phase,
+    single,
   );
   log(`extract: ${office.length} DOCX/XLSX, single-threaded`);
-  const extractOffice = await runPhase({ phase: 'extract', files: office.map((f) => f.path) }, phase);
+  const extractOffice = await runPhase({ phase: 'extract', files: office.map((f) => f.path) }, single);
   log(`import, in turns: the whole corpus with ${jobs} workers, then with 1 worker`);
   const [importAll, importOne] = await fasterInTurns(
     { phase: 'import', inputs: [corpus.dir], db: importDb, jobs },
     { phase: 'import', inputs: [corpus.dir], db: importDb, jobs: 1 },
-    phase,
+    batch,
   );
   log(`insert: ${size.syntheticPlans} synthetic plans × ${size.indicatorsPerPlan} indicators`);
   const insert = await runPhase({
     phase: 'insert', db: syntheticDb, plans: size.syntheticPlans, indicatorsPerPlan: size.indicatorsPerPlan,
-  }, phase);
+  }, batch);
   log(`queries: ${size.queriesPerFamily} of each family`);
-  const queries = await runPhase({ phase: 'queries', db: syntheticDb, perFamily: size.queriesPerFamily }, phase);
+  const queries = await runPhase({ phase: 'queries', db: syntheticDb, perFamily: size.queriesPerFamily }, single);
 
   const importedPages = (r: PhaseResult): number => pagesOf(pdfs, new Set(r.failures.map((f) => f.path)));
   const throughput: Throughput[] = [
@@ -132,7 +135,7 @@ async function main(): Promise<void> {
     return {
       target: 'Single-thread extraction vs the floor',
       run: `extract of ${files.length} PDFs (${pagesOf(files, new Set())} pages), one thread`,
-      summaries: await profile(work, 'extract', { phase: 'extract', files: files.map((f) => f.path) }, v8Flags),
+      summaries: await profile(work, 'extract', { phase: 'extract', files: files.map((f) => f.path) }, single.v8Flags),
     };
   };
   const importProfile = async (): Promise<ProfileReport> => {
@@ -142,7 +145,7 @@ async function main(): Promise<void> {
       run: `import of ${files.length} corpus files with ${jobs} workers`,
       summaries: await profile(work, 'import', {
         phase: 'import', inputs: files.map((f) => f.path), db: join(work, 'profile-import.sqlite'), jobs,
-      }, v8Flags),
+      }, batch.v8Flags),
     };
   };
   const insertProfile = async (): Promise<ProfileReport> => ({
@@ -150,12 +153,12 @@ async function main(): Promise<void> {
     run: `insert of ${size.profilePlans} synthetic plans`,
     summaries: await profile(work, 'insert', {
       phase: 'insert', db: join(work, 'profile-insert.sqlite'), plans: size.profilePlans, indicatorsPerPlan: size.indicatorsPerPlan,
-    }, v8Flags),
+    }, batch.v8Flags),
   });
   const queryProfile = async (): Promise<ProfileReport> => ({
     target: 'Query latency',
     run: 'the query mix on the synthetic database (the plans of the slowest queries are under "Analyst queries")',
-    summaries: await profile(work, 'queries', { phase: 'queries', db: syntheticDb, perFamily: size.queriesPerFamily }, v8Flags),
+    summaries: await profile(work, 'queries', { phase: 'queries', db: syntheticDb, perFamily: size.queriesPerFamily }, single.v8Flags),
   });
 
   /** Each target with the profiled run that looks into it when it is missed (the query families share one). */

@@ -16,7 +16,7 @@ export interface Machine {
   cores: number;
   memoryGb: number;
   node: string;
-  /** V8 flags every phase ran with */
+  /** V8 flags the import and insert phases ran with */
   v8Flags: readonly string[];
   os: string;
   date: string;
@@ -301,7 +301,8 @@ export function renderReport(r: BenchReport, extraNotes: string[]): string {
       ['memory', `${fixed(m.memoryGb)} GB`],
       ['OS', m.os],
       ['Node', m.node],
-      ['V8 flags of every phase', m.v8Flags.length ? m.v8Flags.map((f) => `\`${f}\``).join(' ') : "none (V8's defaults)"],
+      ['V8 flags of the import and insert phases', m.v8Flags.length ? m.v8Flags.map((f) => `\`${f}\``).join(' ') : "none (V8's defaults)"],
+      ['V8 flags of the floor, extract and query phases', "none (V8's defaults), as `perfplan extract` and the queries run"],
     ]),
     '',
     ...targetSection(r.targets),

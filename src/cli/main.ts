@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --single-threaded-gc --no-concurrent-recompilation
+#!/usr/bin/env node
 /**
  * The `perfplan` command line: thin commands over the library (extract, import,
  * query, export, score). Each command lives in its own module under commands/ and

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { formatSummary } from '../../pipeline/summary.js';
 import { IMPORT_SETTINGS, importFiles, type ImportSummary } from '../../pipeline/import.js';
 import { openStore } from '../../store/index.js';
+import { relaunchedWithV8Flags } from '../v8-relaunch.js';
 import { dbOption, type DbOptions, guarded, positiveNumber, wholeNumber } from './shared.js';
 
 export interface ImportFlags {
@@ -65,6 +66,7 @@ Examples:
   perfplan import "downloads/**/*.{pdf,docx,xlsx}" --jobs 4 --timeout 120
   perfplan import pipelines/samples.json --db output/test.sqlite`)
     .action(guarded('import', async (inputs: string[], opts: DbOptions & ImportFlags) => {
+      if (await relaunchedWithV8Flags()) return;
       await runImport(inputs, opts.db, opts);
     }));
 }

@@ -10,6 +10,7 @@ import { indicators, listPlans, openStore, STORE_SETTINGS } from '../../store/in
 import { addImportOptions, type ImportFlags, runImport } from './import.js';
 import { renderTable } from './output.js';
 import { guarded } from './shared.js';
+import { relaunchedWithV8Flags } from '../v8-relaunch.js';
 
 export const RUN_SETTINGS = {
   /** deadline rows shown after a run: enough to see the data, short enough to read */
@@ -52,6 +53,7 @@ Examples:
   perfplan run pipelines/samples.json
   perfplan run pipelines/lombardia.json --db output/lombardia.sqlite --jobs 2`)
     .action(guarded('run', async (pipeline: string, opts: { db?: string; examples: boolean } & ImportFlags) => {
+      if (await relaunchedWithV8Flags()) return;
       const manifest = loadManifest(pipeline);
       const dbPath = opts.db ?? manifest.db ?? STORE_SETTINGS.defaultPath;
       await runImport([pipeline], dbPath, { ...opts, jobs: opts.jobs ?? manifest.concurrency ?? undefined });
