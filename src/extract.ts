@@ -12,9 +12,7 @@ import { detectEnte } from './ente/index.js';
 import { extractDraft } from './families/index.js';
 import type { Ente, ValidPlan } from './model/plan.js';
 import { assemblePlan } from './plan/assemble.js';
-import { readDocx } from './readers/docx/index.js';
 import { prepareInput } from './readers/input/index.js';
-import { readSpreadsheet } from './readers/xlsx/index.js';
 
 export interface ExtractHints {
   ente?: { name: string | null; istat: string | null };
@@ -50,7 +48,7 @@ async function readDocument(bytes: Uint8Array, name: string): Promise<DocumentMo
   const { bytes: data, format } = input;
   switch (format) {
     case 'pdf': {
-      // pdf.js is large: load it only for PDFs, so DOCX/XLSX imports start fast.
+      // Each reader's library is loaded only when a file needs it: pdf.js, mammoth and SheetJS are large.
       const { readPdf } = await import('./readers/pdf/index.js');
       // pdf.js refuses Node Buffers; a plain view over the same memory is accepted.
       return readPdf(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), source);
@@ -58,14 +56,18 @@ async function readDocument(bytes: Uint8Array, name: string): Promise<DocumentMo
     case 'docx':
     case 'doc':
     case 'odt':
-    case 'rtf':
+    case 'rtf': {
       // DOC, ODT and RTF arrive converted to DOCX; the plan keeps their real format.
+      const { readDocx } = await import('./readers/docx/index.js');
       return readDocx(data, { ...source, format, pages: null });
+    }
     case 'xlsx':
     case 'xls':
     case 'ods':
-    case 'csv':
+    case 'csv': {
+      const { readSpreadsheet } = await import('./readers/xlsx/index.js');
       return readSpreadsheet(data, { ...source, format, pages: null });
+    }
   }
 }
 

@@ -68,17 +68,40 @@ function channelsOf(line: TextLine, s: TableSettings): Channel[] {
  */
 function narrow(channels: Channel[], line: TextLine, s: TableSettings): Channel[] | null {
   const out: Channel[] = [];
+  const gap = columnGap(line, s);
   for (const ch of channels) {
-    let pieces = ch.pieces;
-    for (const w of line.words) {
-      pieces = pieces
-        .flatMap((p) => (w.x1 <= p.x0 || w.x0 >= p.x1 ? [p] : [{ x0: p.x0, x1: Math.min(p.x1, w.x0) }, { x0: Math.max(p.x0, w.x1), x1: p.x1 }]))
-        .filter((q) => width(q) > 0 && (ch.wide || width(q) >= s.minColumnGap));
-    }
+    const pieces: Span[] = [];
+    for (const p of ch.pieces) cutPiece(p, line.words, ch.wide ? 0 : s.minColumnGap, pieces);
     if (ch.wide && !pieces.length) return null;
-    if (pieces.length) out.push({ pieces, wide: ch.wide || pieces.some((p) => width(p) >= columnGap(line, s)) });
+    if (pieces.length) out.push({ pieces, wide: ch.wide || pieces.some((p) => width(p) >= gap) });
   }
   return out;
+}
+
+/**
+ * Appends to `out` what is left of `p` once `words` are laid over it: the white
+ * stretches wider than zero and at least `minWidth`. Most lines leave a channel
+ * whole, so the piece itself is kept then, and nothing is allocated.
+ */
+function cutPiece(p: Span, words: readonly Box[], minWidth: number, out: Span[]): void {
+  const overlaps = (w: Box) => w.x1 > p.x0 && w.x0 < p.x1;
+  const hit = words.findIndex(overlaps);
+  if (hit < 0) {
+    out.push(p);
+    return;
+  }
+  const over = words.slice(hit).filter(overlaps);
+  if (over.length > 1) over.sort((a, b) => a.x0 - b.x0);
+  let from = p.x0;
+  for (const w of over) {
+    if (w.x0 > from) keepPiece(from, w.x0, minWidth, out);
+    from = Math.max(from, w.x1);
+  }
+  keepPiece(from, p.x1, minWidth, out);
+}
+
+function keepPiece(x0: number, x1: number, minWidth: number, out: Span[]): void {
+  if (x1 - x0 > 0 && x1 - x0 >= minWidth) out.push({ x0, x1 });
 }
 
 /**

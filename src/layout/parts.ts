@@ -75,9 +75,14 @@ export function toPart(placed: PlacedTable, page: number, pitch: number, s: Cell
     const bbox = boxes[i]!;
     const first = lines[0];
     const last = lines[lines.length - 1];
+    const { items, lineTops } = cellItems(readings[i]!, unmarked, s);
     return {
-      ...c,
-      ...cellItems(readings[i]!, unmarked, s),
+      row: c.row,
+      col: c.col,
+      rowSpan: c.rowSpan,
+      colSpan: c.colSpan,
+      items,
+      lineTops,
       bbox,
       page,
       headGap: first ? (first.top - bbox.top) / first.words[0]!.size : Infinity,

@@ -40,8 +40,9 @@ function unionEdges(a: number[], b: number[], tol: number): number[] {
   return out.sort((p, q) => p - q);
 }
 
-/** Re-expresses cells laid on edges `from` in the columns of edges `to` (a superset). */
-function regrid(cells: PartCell[], from: number[], to: number[]): PartCell[] {
+/** Re-expresses cells laid on edges `from` in the columns of edges `to` (a superset), in place. */
+function regrid(cells: PartCell[], from: number[], to: number[]): void {
+  if (from.length === to.length && from.every((x, i) => x === to[i])) return;
   const index = from.map((x) => {
     let best = 0;
     to.forEach((y, j) => {
@@ -49,10 +50,11 @@ function regrid(cells: PartCell[], from: number[], to: number[]): PartCell[] {
     });
     return best;
   });
-  return cells.map((c) => {
+  for (const c of cells) {
     const col = index[c.col]!;
-    return { ...c, col, colSpan: Math.max(1, index[c.col + c.colSpan]! - col) };
-  });
+    c.colSpan = Math.max(1, index[c.col + c.colSpan]! - col);
+    c.col = col;
+  }
 }
 
 function ownerAt(cells: PartCell[], r: number, c: number): PartCell | undefined {
@@ -135,9 +137,10 @@ function start(part: TablePart): Logical {
 /** Adds the next page's part to the table. */
 function append(t: Logical, part: TablePart, s: LayoutSettings): void {
   const xs = unionEdges(t.xs, part.xs, s.flow.columnSnapTolerance);
-  t.cells = regrid(t.cells, t.xs, xs);
+  regrid(t.cells, t.xs, xs);
   t.xs = xs;
-  let cells = ownCells(regrid(part.cells, part.xs, xs));
+  let cells = ownCells(part.cells);
+  regrid(cells, part.xs, xs);
   let rows = rowsOf(part);
   if (!t.pages.includes(part.page)) t.pages.push(part.page);
 

@@ -31,7 +31,7 @@ const DATE_OR_VALUE: Takes[] = ['date', 'value'];
 const phrase = (text: string, op: Op, takes: Takes[]): OpPhrase => ({ words: text.split(' '), op, takes });
 
 /** Longest first, so "minore o uguale" wins over "minore" and "non oltre" over "oltre". */
-export const OP_PHRASES: OpPhrase[] = [
+const OP_PHRASES: OpPhrase[] = [
   ...['almeno', 'minimo', 'come minimo', 'non inferiore', 'non inferiori', 'non meno', 'pari o superiore'].map((w) =>
     phrase(w, '>=', VALUE),
   ),
@@ -55,6 +55,13 @@ export const OP_PHRASES: OpPhrase[] = [
   // A stated value with no comparison: "Raggiungimento di N. 24 controlli", "pari a 100".
   ...['raggiungimento', 'pari'].map((w) => phrase(w, '=', VALUE)),
 ].sort((a, b) => b.words.length - a.words.length);
+
+/** The phrases by their first word, longest first: a token is tried only against the phrases it can open. */
+export const OP_PHRASES_BY_FIRST_WORD = new Map<string, OpPhrase[]>();
+for (const p of OP_PHRASES) {
+  const first = p.words[0]!;
+  OP_PHRASES_BY_FIRST_WORD.set(first, [...(OP_PHRASES_BY_FIRST_WORD.get(first) ?? []), p]);
+}
 
 /** Closes a "dal <date>" range: "dal 14/02/2023 al 31/12/2023". */
 export const RANGE_END_WORDS = new Set(['al', 'alla']);

@@ -19,7 +19,7 @@ import {
   MAX_FILLER_TOKENS,
   MAX_UNIT_WORDS,
   MONTHS,
-  OP_PHRASES,
+  OP_PHRASES_BY_FIRST_WORD,
   PERCENT_WORDS,
   RANGE_END_WORDS,
   RANGE_JOINERS,
@@ -272,7 +272,7 @@ class PhraseReader {
 
   /** "almeno n. 25 …", "entro il 30/06/2023", "in 7 gg.", "non superiore a 10". */
   private readOpPhrase(i: number): Read | null {
-    for (const p of OP_PHRASES) {
+    for (const p of OP_PHRASES_BY_FIRST_WORD.get(this.key(i)) ?? []) {
       if (p.scopeInNames && this.opts.mode === 'embedded') continue;
       const end = this.matchWords(i, p.words);
       if (end === null) continue;

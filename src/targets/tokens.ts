@@ -25,15 +25,19 @@ export interface Token {
   code: boolean;
 }
 
+/**
+ * One alternative per kind, in this order; numbered groups, not named ones: a
+ * named-group match builds a `groups` object for every token of every target text.
+ */
 const TOKEN_RE = new RegExp(
   [
-    String.raw`(?<date>\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d))`,
-    String.raw`(?<dm>\d{1,2}\/\d{1,2}(?![\d/]))`,
-    String.raw`(?<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?)(?<ord>[°º])?`,
-    String.raw`(?<abbr>\p{L}{1,4}\.(?:\p{L}{1,4}\.)+)`,
-    String.raw`(?<word>\p{L}+(?:['’](?=[\p{L}\d]))?)(?<dot>[.°º])?`,
-    String.raw`(?<sym>[%€≥≤<>=])`,
-    String.raw`(?<punct>\S)`,
+    String.raw`(\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d))`, // 1 date
+    String.raw`(\d{1,2}\/\d{1,2}(?![\d/]))`, // 2 day/month
+    String.raw`(\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?)([°º])?`, // 3 number, 4 ordinal sign
+    String.raw`(\p{L}{1,4}\.(?:\p{L}{1,4}\.)+)`, // 5 dotted abbreviation
+    String.raw`(\p{L}+(?:['’](?=[\p{L}\d]))?)([.°º])?`, // 6 word, 7 its dot
+    String.raw`([%€≥≤<>=])`, // 8 symbol
+    String.raw`\S`, // punctuation
   ].join('|'),
   'gu',
 );
@@ -50,24 +54,36 @@ function isCode(text: string, start: number, end: number): boolean {
   return JOINER.test(text[end] ?? '') && DIGIT.test(text[end + 1] ?? '');
 }
 
+const token = (kind: TokenKind, text: string, key: string, start: number, dot = false, ordinal = false, code = false): Token => ({
+  kind,
+  text,
+  key,
+  start,
+  end: start + text.length,
+  dot,
+  ordinal,
+  code,
+});
+
+const wordKey = (word: string): string => {
+  const lower = word.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+};
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const g = m.groups ?? {};
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     const start = m.index;
     const raw = m[0];
-    const end = start + raw.length;
-    const base = { text: raw, start, end, dot: false, ordinal: false, code: false };
-    if (g.date) tokens.push({ ...base, kind: 'date', key: raw });
-    else if (g.dm) tokens.push({ ...base, kind: 'dm', key: raw });
-    else if (g.num) {
-      const numEnd = start + g.num.length;
-      tokens.push({ ...base, kind: 'num', key: g.num, ordinal: Boolean(g.ord), code: isCode(text, start, numEnd) });
-    } else if (g.abbr) tokens.push({ ...base, kind: 'word', key: g.abbr.toLowerCase().replace(/\.$/, ''), dot: true });
-    else if (g.word) {
-      tokens.push({ ...base, kind: 'word', key: g.word.toLowerCase().replace(/’/g, "'"), dot: Boolean(g.dot) });
-    } else if (g.sym) tokens.push({ ...base, kind: 'sym', key: raw });
-    else tokens.push({ ...base, kind: 'punct', key: raw });
+    if (m[1] !== undefined) tokens.push(token('date', raw, raw, start));
+    else if (m[2] !== undefined) tokens.push(token('dm', raw, raw, start));
+    else if (m[3] !== undefined) {
+      const num = m[3];
+      tokens.push(token('num', raw, num, start, false, m[4] !== undefined, isCode(text, start, start + num.length)));
+    } else if (m[5] !== undefined) tokens.push(token('word', raw, m[5].toLowerCase().slice(0, -1), start, true));
+    else if (m[6] !== undefined) tokens.push(token('word', raw, wordKey(m[6]), start, m[7] !== undefined));
+    else tokens.push(token(m[8] !== undefined ? 'sym' : 'punct', raw, raw, start));
   }
   return tokens;
 }
