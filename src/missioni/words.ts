@@ -4,15 +4,11 @@
  * must meet "famiglia", "ATTIVITA'" must meet "attività", and "e", "del", "alla"
  * must carry no weight. This module reduces a text to those words' stems.
  */
-import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_it.js';
 import AggressiveTokenizerIt from 'natural/lib/natural/tokenizers/aggressive_tokenizer_it.js';
-import { words as italianStopwords } from 'natural/lib/natural/util/stopwords_it.js';
+import { isFoldedStopword, porterStem } from '../text/italian.js';
 import { foldForMatch } from '../text/normalize.js';
 
 const tokenizer = new AggressiveTokenizerIt();
-
-/** Folded like the text, so "è" and "piu" are stop words whichever way they are typed. */
-const STOPWORDS = new Set(italianStopwords.map(foldForMatch));
 
 /** Tokens that carry no topic: digits ("2023", "01"), single letters left by elisions. */
 const NOT_A_WORD = /^(?:\d+|.)$/;
@@ -25,6 +21,6 @@ const NOT_A_WORD = /^(?:\d+|.)$/;
 export function contentStems(text: string): string[] {
   return tokenizer
     .tokenize(foldForMatch(text))
-    .filter((token) => !STOPWORDS.has(token) && !NOT_A_WORD.test(token))
-    .map((token) => stemmer.stem(token));
+    .filter((token) => !isFoldedStopword(token) && !NOT_A_WORD.test(token))
+    .map(porterStem);
 }

@@ -7,18 +7,13 @@
  * "telecamer", "telecamere" → "telecam"); a light stemmer that only drops the
  * gender/number ending (as Savoy's does) joins those, so a word matches if either agrees.
  */
-import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_it.js';
-import { words as italianStopwords } from 'natural/lib/natural/util/stopwords_it.js';
+import { isFoldedStopword, porterStem } from '../text/italian.js';
 import { foldForMatch } from '../text/normalize.js';
-import { wordMemo } from '../text/memo.js';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Folded like the text, so "è" and "piu" are stop words whichever way they are typed. */
-const STOPWORDS = new Set(italianStopwords.map(foldForMatch));
-
 /** A word a search leaves out when the query has others ("di", "della", "per"). */
-export const isStopword = (word: string): boolean => STOPWORDS.has(foldForMatch(word));
+export const isStopword = (word: string): boolean => isFoldedStopword(foldForMatch(word));
 
 /**
  * Words shorter than this keep their ending in the light stemmer: in "casa"/"case"
@@ -37,15 +32,12 @@ function lightStem(word: string): string {
   return word;
 }
 
-/**
- * Words remembered with their stems: a batch stems millions of words drawn from a
- * vocabulary of a few tens of thousands, and the Porter stemmer was a fifth of the
- * time spent saving a plan.
- */
-const STEM_MEMO_WORDS = 100_000;
-
 /** The distinct stems of one folded word. */
-const stems = wordMemo(STEM_MEMO_WORDS, (word): readonly string[] => [...new Set([stemmer.stem(word), lightStem(word)])]);
+function stems(word: string): string[] {
+  const porter = porterStem(word);
+  const light = lightStem(word);
+  return porter === light ? [porter] : [porter, light];
+}
 
 /** The stems of a text's words, in order: what the FTS5 index stores. */
 export function searchTerms(text: string): string[] {
@@ -60,7 +52,7 @@ export function searchTerms(text: string): string[] {
  */
 export function matchExpression(text: string): string | null {
   const words = [...new Set(foldForMatch(text).match(WORD) ?? [])];
-  const content = words.filter((word) => !STOPWORDS.has(word));
+  const content = words.filter((word) => !isFoldedStopword(word));
   const kept = content.length > 0 ? content : words;
   if (kept.length === 0) return null;
   const phrase = (stem: string): string => `"${stem.replaceAll('"', '""')}"*`;

@@ -12,7 +12,6 @@ import { sniffFormat } from '../sniff.js';
 import { unwrapSignedEnvelope } from './cades.js';
 import { type ConverterSettings, convertToDocx, DEFAULT_CONVERTER_SETTINGS } from './convert.js';
 import { InputError } from './errors.js';
-import { decodeText, toUtf8WithBom } from './text.js';
 import { checkZipPackage, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js';
 
 export { InputError } from './errors.js';
@@ -88,8 +87,11 @@ export async function prepareInput(
     case 'ods':
       await checkZipPackage(bytes, limits.zip);
       return prepared(format);
-    case 'csv':
+    case 'csv': {
+      // The code page tables are large; only a CSV needs them.
+      const { decodeText, toUtf8WithBom } = await import('./text.js');
       return prepared(format, toUtf8WithBom(decodeText(bytes).text));
+    }
     case 'odt':
     case 'doc':
     case 'rtf':

@@ -16,34 +16,54 @@ import type { TextRun } from './text.js';
  */
 const BULLET_GLYPHS = new Set(['\uF0B7', '\uF0A7', '\uF076', '\uF0D8', '\uF0FC', '•', '▪', '●', '◦', '■', '‣', '⁃', '➢', '►']);
 
-const isBulletGlyph = (ch: string): boolean => BULLET_GLYPHS.has(ch);
+/** White space between words (the text layer's own spaces, tabs, no-break spaces). */
+const isSpace = (ch: string): boolean => ch === ' ' || ch === '\t' || ch === '\u00a0' || (ch > '\u007f' && /\s/.test(ch));
 
 /**
  * A glyph's advance relative to its neighbours, after the width classes of the
  * sans and serif faces of office documents (Arial/Helvetica, Liberation, Times,
  * Calibri). pdfjs gives only a run's total width; spreading it over its characters
  * in these proportions puts word edges within a few tenths of a point, where an
- * even spread errs by a letter's width on capitals ("PROTAGONISMO"). Memoized per
- * character: this runs for every glyph of the document.
+ * even spread errs by a letter's width on capitals ("PROTAGONISMO").
  */
-const advances = new Map<string, number>();
-function advance(ch: string): number {
-  let a = advances.get(ch);
-  if (a === undefined) {
-    if (/[ilj.,;:!|'’‘`]/.test(ch)) a = 0.25;
-    else if (/\s/.test(ch)) a = 0.28;
-    else if (/[ftrI()[\]{}\/"-]/.test(ch)) a = 0.34;
-    else if (/[mwMW]/.test(ch)) a = 0.85;
-    else if (/\p{Lu}/u.test(ch)) a = 0.68;
-    else if (/\p{N}/u.test(ch)) a = 0.55;
-    else a = 0.52;
-    advances.set(ch, a);
-  }
-  return a;
+function advanceOf(ch: string): number {
+  if (/[ilj.,;:!|'’‘`]/.test(ch)) return 0.25;
+  if (/\s/.test(ch)) return 0.28;
+  if (/[ftrI()[\]{}\/"-]/.test(ch)) return 0.34;
+  if (/[mwMW]/.test(ch)) return 0.85;
+  if (/\p{Lu}/u.test(ch)) return 0.68;
+  if (/\p{N}/u.test(ch)) return 0.55;
+  return 0.52;
 }
 
-/** White space between words (the text layer's own spaces, tabs, no-break spaces). */
-const isSpace = (ch: string): boolean => ch === ' ' || ch === '\t' || ch === '\u00a0' || (ch > '\u007f' && /\s/.test(ch));
+const enum Glyph {
+  Unknown = 0,
+  Plain,
+  Space,
+  Bullet,
+}
+
+/**
+ * Every UTF-16 unit's class and advance, filled in as met: this runs for every
+ * glyph of the document, and a typed array indexed by char code costs less than
+ * a lookup by string.
+ */
+const glyphClass = new Uint8Array(0x10000);
+const glyphAdvance = new Float64Array(0x10000);
+
+function classify(text: string, i: number): Glyph {
+  const code = text.charCodeAt(i);
+  let kind: Glyph = glyphClass[code]!;
+  if (kind === Glyph.Unknown) {
+    const ch = text[i]!;
+    kind = isSpace(ch) ? Glyph.Space : BULLET_GLYPHS.has(ch) ? Glyph.Bullet : Glyph.Plain;
+    glyphClass[code] = kind;
+    glyphAdvance[code] = advanceOf(ch);
+  }
+  return kind;
+}
+
+const advance = (text: string, i: number): number => (classify(text, i), glyphAdvance[text.charCodeAt(i)]!);
 
 /** Groups runs into lines: a run joins the line whose first baseline it is near. */
 function groupLines(runs: TextRun[], settings: ReaderSettings): TextRun[][] {
@@ -82,7 +102,7 @@ function lineWords(runs: TextRun[], settings: ReaderSettings): Word[] {
     }
     const text = run.text;
     let total = 0;
-    for (let i = 0; i < text.length; i++) total += advance(text[i]!);
+    for (let i = 0; i < text.length; i++) total += advance(text, i);
     const scale = (run.x1 - run.x0) / total;
     let pen = run.x0;
     // The current word's characters in this run start at `from` (-1: none yet).
@@ -95,15 +115,15 @@ function lineWords(runs: TextRun[], settings: ReaderSettings): Word[] {
       from = -1;
     };
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
+      const kind = classify(text, i);
       const x0 = pen;
-      pen += advance(ch) * scale;
-      if (isSpace(ch)) {
+      pen += advance(text, i) * scale;
+      if (kind === Glyph.Space) {
         if (word) (word as Word).spaceAfter = true;
         close(i);
         continue;
       }
-      const bullet = isBulletGlyph(ch);
+      const bullet = kind === Glyph.Bullet;
       if (word && !bullet) {
         if (from < 0) from = i;
         (word as Word).x1 = pen;
