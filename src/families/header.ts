@@ -101,6 +101,7 @@ export function locateHeader(table: Table, settings: HeaderSettings = DEFAULT_HE
     const texts = rowTexts(r);
     if (foldForMatch(texts.join('|')) === headerKey) return false;
     if (texts.some((t) => TOTAL_LABEL.test(t)) && texts.filter(Boolean).length <= 3) return false;
+    if (!preambleKeys.size) return true;
     const joined = foldForMatch(texts.filter(Boolean).join(' '));
     return !(joined && preambleKeys.has(joined));
   });

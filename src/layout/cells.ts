@@ -274,9 +274,10 @@ export function cellItems(cell: CellReading, unmarked: boolean, s: CellSettings)
   const out: CellItems = { items: [], lineTops: [] };
   /** the first word of each item so far */
   const heads = new Set<string>();
-  let current: { text: string; item: Item; bold: boolean; italic: boolean; tops: number[] } | null = null;
+  /** `printed`: the item's text so far holds more than white space */
+  let current: { text: string; printed: boolean; item: Item; bold: boolean; italic: boolean; tops: number[] } | null = null;
   const finish = () => {
-    if (current?.text.trim()) {
+    if (current?.printed) {
       current.item.text = current.text.trimEnd();
       if (current.bold) current.item.bold = true;
       if (current.italic) current.item.italic = true;
@@ -292,10 +293,11 @@ export function cellItems(cell: CellReading, unmarked: boolean, s: CellSettings)
     line.words.forEach((word, i) => {
       if (word.bullet || (i === 0 && (!current || breaks))) {
         finish();
-        current = { text: '', item: { text: '', bullet: word.bullet, top }, bold: true, italic: true, tops: [] };
+        current = { text: '', printed: false, item: { text: '', bullet: word.bullet, top }, bold: true, italic: true, tops: [] };
       }
       if (word.bullet || !current) return;
-      if (!current.text.trim()) heads.add(word.text);
+      if (!current.printed) heads.add(word.text);
+      current.printed ||= word.text.trim() !== '';
       current.text += (current.text && !current.text.endsWith('\n') ? ' ' : '') + word.text;
       current.bold &&= word.bold;
       current.italic &&= word.italic;

@@ -45,6 +45,9 @@ const core = (token: string) => token.replace(EDGE_PUNCT, '');
 const PLAIN_WORD = /^\p{L}+$/u;
 const lemma = (token: string) => (PLAIN_WORD.test(token) ? token : core(token).replace(ELISION, '')).toLowerCase();
 
+/** What joins the parts of "tributarie/accertamenti" or "co-progettazione". */
+const COMPOUND_JOINER = /[/\-–]/;
+
 /** The lower-cased words a text prints whole: every token not at a line break. */
 function addVocabulary(text: string, vocabulary: Set<string>): void {
   const lines = text.split('\n');
@@ -52,10 +55,33 @@ function addVocabulary(text: string, vocabulary: Set<string>): void {
     const tokens = line.split(/\s+/).filter(Boolean);
     tokens.forEach((t, k) => {
       const atBreak = (k === 0 && i > 0) || (k === tokens.length - 1 && i < lines.length - 1);
-      if (!atBreak) for (const part of lemma(t).split(/[/\-–]/)) vocabulary.add(part);
+      if (atBreak) return;
+      const word = lemma(t);
+      if (!COMPOUND_JOINER.test(word)) vocabulary.add(word);
+      else for (const part of word.split(COMPOUND_JOINER)) vocabulary.add(part);
     });
   });
 }
+
+const WHITE = /\s/;
+
+/**
+ * The `n`th word from the end of `line` (0: the last), read backwards from its end:
+ * only the words at a break matter, and splitting every line whole cost more than
+ * the rest of the rejoining.
+ */
+function wordFromEnd(line: string, n: number): string {
+  let end = line.length;
+  for (let k = 0; ; k++) {
+    while (end > 0 && WHITE.test(line[end - 1]!)) end--;
+    let start = end;
+    while (start > 0 && !WHITE.test(line[start - 1]!)) start--;
+    if (k === n || start === end) return line.slice(start, end);
+    end = start;
+  }
+}
+
+const FIRST_WORD = /^\s*(\S+)/;
 
 class Rejoiner {
   constructor(
@@ -71,7 +97,7 @@ class Rejoiner {
   /** Whether `head` (ending a line) and `tail` (starting the next) are one word broken by the layout. */
   private broken(head: string, tail: string): boolean {
     // Only the last part of "tributarie/accertam" or "co-progettazion" can be a broken word.
-    const h = core(head).replace(ELISION, '').split(/[/\-–]/).pop() ?? '';
+    const h = core(head).replace(ELISION, '').split(COMPOUND_JOINER).pop() ?? '';
     const t = core(tail);
     if (h.length < this.s.minHeadLength || !/\p{L}$/u.test(h) || !/^\p{L}/u.test(t)) return false;
     // Case must carry on: "VIDEOSORVEGLIANZ" / "A", "Contestazion" / "e"; not "del" / "Consiglio", "PNRR" / "e".
@@ -92,13 +118,12 @@ class Rejoiner {
 
   /** What goes where a line ended: "" (broken word, printed hyphen) or " ". */
   private joint(prevLine: string, nextLine: string, listDash: () => string): string {
-    const prevTokens = prevLine.trim().split(/\s+/);
-    const head = prevTokens[prevTokens.length - 1] ?? '';
-    const tail = nextLine.trim().split(/\s+/)[0] ?? '';
+    const head = wordFromEnd(prevLine, 0);
+    const tail = FIRST_WORD.exec(nextLine)?.[1] ?? '';
     if (!head || !tail) return ' ';
     // A dash opening a list entry ("pa: -" / "Domanda"): as the text writes it elsewhere; glued by default
     // (documents mix both styles, so only the text itself is evidence).
-    if (/^[-–]$/.test(head) && /[.:;]$/.test(prevTokens[prevTokens.length - 2] ?? '') && /^\p{L}/u.test(tail)) return listDash();
+    if (/^[-–]$/.test(head) && /[.:;]$/.test(wordFromEnd(prevLine, 1)) && /^\p{L}/u.test(tail)) return listDash();
     // Punctuation never opens a line unless a word was cut before it ("manutenzioni" / ",").
     if (/^[,.;:)\]»”’]/u.test(tail)) return '';
     // A printed hyphen inside a compound, or a short alternation after a slash, stays glued.

@@ -22,15 +22,32 @@ export function stripBullet(text: string): string {
   return text.replace(BULLET_START, '');
 }
 
-/** NFKC, case-folded, accents and quotes unified: for comparisons, never for stored text. */
+/** Quotes and dashes that compare as their ASCII forms. */
+const FOLDED_PUNCT: Record<string, string> = {
+  '‘': "'",
+  '’': "'",
+  '´': "'",
+  '`': "'",
+  '“': '"',
+  '”': '"',
+  '«': '"',
+  '»': '"',
+  '–': '-',
+  '—': '-',
+  '−': '-',
+};
+const FOLDED_PUNCT_RE = /[‘’´`“”«»–—−]/g;
+
+/** Plain ASCII has no accent, ligature or typographic quote to fold, only case and spaces; the backtick (0x60) folds to "'". */
+const ASCII_ONLY = /^[\x00-\x5f\x61-\x7f]*$/;
+
+/** NFKD, case-folded, accents and quotes unified: for comparisons, never for stored text. */
 export function foldForMatch(text: string): string {
-  return normalizeSpace(
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[‘’´`']/g, "'")
-      .replace(/[“”«»"]/g, '"')
-      .replace(/[–—−]/g, '-')
-      .toLowerCase(),
-  );
+  const plain = ASCII_ONLY.test(text)
+    ? text
+    : text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(FOLDED_PUNCT_RE, (ch) => FOLDED_PUNCT[ch]!);
+  return normalizeSpace(plain.toLowerCase());
 }
