@@ -36,6 +36,7 @@ function advanceOf(ch: string): number {
   return 0.52;
 }
 
+/** A glyph's part in cutting words; Unknown: not met yet. */
 const enum Glyph {
   Unknown = 0,
   Plain,
@@ -63,7 +64,10 @@ function classify(text: string, i: number): Glyph {
   return kind;
 }
 
-const advance = (text: string, i: number): number => (classify(text, i), glyphAdvance[text.charCodeAt(i)]!);
+function advance(text: string, i: number): number {
+  classify(text, i);
+  return glyphAdvance[text.charCodeAt(i)]!;
+}
 
 /** Groups runs into lines: a run joins the line whose first baseline it is near. */
 function groupLines(runs: TextRun[], settings: ReaderSettings): TextRun[][] {
