@@ -89,6 +89,13 @@ export function interpretTable(
   const leading = meanings.flatMap((m, i) => (i < leaf.col && m && m.role !== 'objective' ? [i] : []));
   const grid = buildSpans(body, { objectives: objCols.map((o) => o.col), leading });
 
+  const spansByCol = new Map<number, Span[]>();
+  const spansOf = (col: number): Span[] => {
+    let spans = spansByCol.get(col);
+    if (!spans) spansByCol.set(col, (spans = distinctSpans(grid, col)));
+    return spans;
+  };
+
   const objectives: ObjectiveDraft[] = [];
   const bySpan = new Map<Span, { objective: ObjectiveDraft; top?: number; row: number }[]>();
   const codeCol = rolesOf(meanings, 'code')[0];
@@ -110,7 +117,9 @@ export function interpretTable(
     }
   });
 
-  const objectiveSpans = objCols.flatMap((oc) => distinctSpans(grid, oc.col)).filter((s) => bySpan.has(s));
+  // Per objective column, shallow to deep, its spans that made objectives (top to bottom).
+  const objectiveSpans = objCols.map((oc) => spansOf(oc.col).filter((s) => bySpan.has(s)));
+  const ordinal = new Map(objectives.map((o, i) => [o, i]));
   const leafSpanAt = (r: number): Span | null => {
     const s = grid[r]![leaf.col];
     if (s && bySpan.has(s)) return s;
@@ -126,7 +135,7 @@ export function interpretTable(
   const indicatorRows: { indicator: IndicatorDraft; row: number; top?: number }[] = [];
   const indCol = rolesOf(meanings, 'indicator')[0] ?? rolesOf(meanings, 'phase')[0];
   if (indCol !== undefined) {
-    for (const span of distinctSpans(grid, indCol)) {
+    for (const span of spansOf(indCol)) {
       if (!hasText(span)) continue;
       const owner = leafSpanAt(span.start);
       if (!owner) {
@@ -143,17 +152,21 @@ export function interpretTable(
     }
   }
 
+  // indicatorRows stays in row order: the indicators of a range of rows are one stretch of it.
+  const indicatorsInRows = (start: number, end: number) =>
+    indicatorRows.slice(firstAtOrAfter(indicatorRows, (x) => x.row, start), firstAtOrAfter(indicatorRows, (x) => x.row, end + 1));
+
   // Indicators for rows that state a target but name no indicator take the objective's title.
   const indicatorsFor = (span: Span): { indicator: IndicatorDraft; row: number; top?: number }[] => {
-    const inRows = indicatorRows.filter((x) => x.row >= span.start && x.row <= span.end);
+    const inRows = indicatorsInRows(span.start, span.end);
     if (inRows.length > 0) return inRows;
     const covering = indCol !== undefined ? grid[span.start]![indCol] : null;
-    if (covering && hasText(covering)) return indicatorRows.filter((x) => x.row === covering.start);
+    if (covering && hasText(covering)) return indicatorsInRows(covering.start, covering.start);
     const owner = leafSpanAt(span.start);
     if (!owner) return [];
     const objective = bySpan.get(owner)!.at(-1)!.objective;
     const ind = newIndicator(objective, objective.title, provenanceOf(span.cell));
-    const at = indicators.findLastIndex((i) => objectives.indexOf(i.objective) <= objectives.indexOf(objective));
+    const at = indicators.findLastIndex((i) => ordinal.get(i.objective)! <= ordinal.get(objective)!);
     indicators.splice(at + 1, 0, ind);
     const entry = { indicator: ind, row: span.start, top: undefined };
     indicatorRows.push(entry);
@@ -163,7 +176,7 @@ export function interpretTable(
 
   const perItem = (cols: number[], apply: (ind: IndicatorDraft, text: string) => void): void => {
     for (const col of cols) {
-      for (const span of distinctSpans(grid, col)) {
+      for (const span of spansOf(col)) {
         if (!hasText(span)) continue;
         const cands = indicatorsFor(span);
         // Two lists of equal length side by side pair up in order, however their lines wrap.
@@ -187,17 +200,22 @@ export function interpretTable(
   perItem(rolesOf(meanings, 'baseline').slice(0, 1), (ind, text) => (ind.baseline = ind.baseline ? `${ind.baseline} ${text}` : text));
 
   // 3. Row cells: to the objectives lying within them, or else to the row's indicators.
-  const leafSpans = distinctSpans(grid, leaf.col).filter((s) => bySpan.has(s));
+  const leafSpans = objectiveSpans[objectiveSpans.length - 1]!;
   const widen = (s: Span, col: number): { start: number; end: number } => {
-    const group = leafSpans.find((l) => l.start <= s.start && s.end <= l.end && (l.start < s.start || l.end > s.end));
-    if (!group) return s;
-    const texts = distinctSpans(grid, col).filter((o) => hasText(o) && o.start >= group.start && o.end <= group.end);
+    // Leaf spans do not overlap: only the last one starting at or above `s` can hold it.
+    const group = leafSpans[firstAtOrAfter(leafSpans, (l) => l.start, s.start + 1) - 1];
+    if (!group || !(s.end <= group.end && (group.start < s.start || group.end > s.end))) return s;
+    const texts = spansStartingIn(spansOf(col), group.start, group.end).filter((o) => hasText(o) && o.end <= group.end);
     return texts.length === 1 ? group : s;
   };
   const within = (range: { start: number; end: number }): ObjectiveDraft[] =>
-    objectiveSpans.filter((o) => o.start >= range.start && o.end <= range.end).flatMap((o) => bySpan.get(o)!.map((x) => x.objective));
+    objectiveSpans.flatMap((spans) =>
+      spansStartingIn(spans, range.start, range.end)
+        .filter((o) => o.end <= range.end)
+        .flatMap((o) => bySpan.get(o)!.map((x) => x.objective)),
+    );
   const rowIndicators = (range: { start: number; end: number }): IndicatorDraft[] =>
-    indicatorRows.filter((x) => x.row >= range.start && x.row <= range.end).map((x) => x.indicator);
+    indicatorsInRows(range.start, range.end).map((x) => x.indicator);
 
   const responsibleCols = rolesOf(meanings, 'responsible');
   const settoreCol = rolesOf(meanings, 'settore')[0];
@@ -205,7 +223,7 @@ export function interpretTable(
   const unitCol = responsibleCols.length > 0 ? undefined : (settoreCol ?? rolesOf(meanings, 'servizio')[0] ?? rolesOf(meanings, 'area')[0]);
   const forAttribute = (cols: number[], apply: (o: ObjectiveDraft, items: Item[]) => void, toIndicator?: (i: IndicatorDraft, items: Item[]) => void): void => {
     for (const col of cols) {
-      for (const span of distinctSpans(grid, col)) {
+      for (const span of spansOf(col)) {
         if (!hasText(span)) continue;
         const range = widen(span, col);
         const objs = within(range);
@@ -232,7 +250,7 @@ export function interpretTable(
   // 4. Descriptions belong to the nearest objective column on their left.
   for (const col of rolesOf(meanings, 'description')) {
     const owner = [...objCols].reverse().find((o) => o.col < col) ?? leaf;
-    for (const span of distinctSpans(grid, col)) {
+    for (const span of spansOf(col)) {
       if (!hasText(span)) continue;
       const os = grid[span.start]![owner.col];
       for (const x of (os && bySpan.get(os)) || []) x.objective.description ??= textOf(span.cell.items);
@@ -248,16 +266,37 @@ export function interpretTable(
   ];
   for (const [role, apply] of contextCols) {
     for (const col of rolesOf(meanings, role).slice(0, 1)) {
-      for (const span of distinctSpans(grid, col)) {
+      for (const span of spansOf(col)) {
         if (!hasText(span)) continue;
         const text = textOf(span.cell.items);
-        objectiveSpans
-          .filter((o) => o.start >= span.start && o.start <= span.end)
-          .forEach((o) => bySpan.get(o)!.forEach((x) => apply(x.objective, text)));
+        for (const spans of objectiveSpans) {
+          for (const o of spansStartingIn(spans, span.start, span.end)) bySpan.get(o)!.forEach((x) => apply(x.objective, text));
+        }
       }
     }
   }
   return { objectives, indicators, warnings };
+}
+
+/** The index of the first element of `sorted` (ascending by `key`) whose key is at least `value`. */
+function firstAtOrAfter<T>(sorted: readonly T[], key: (x: T) => number, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(sorted[mid]!) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The spans of one column (top to bottom, never overlapping) that start within rows
+ * `start`…`end`. A long sheet has thousands of rows; looking each range up instead
+ * of filtering the whole column kept reading it linear in its rows.
+ */
+function spansStartingIn(spans: readonly Span[], start: number, end: number): Span[] {
+  return spans.slice(firstAtOrAfter(spans, (s) => s.start, start), firstAtOrAfter(spans, (s) => s.start, end + 1));
 }
 
 function distinctSpans(grid: (Span | null)[][], col: number): Span[] {
