@@ -34,11 +34,16 @@ export const IMPORT_SETTINGS = {
    */
   timeoutSeconds: 300,
   /**
-   * Per-worker heap limit. Ordinary plans stay far below it; a decompression bomb
-   * or a runaway parser crosses it quickly, and with one worker per core a batch
-   * then stays within a small machine's memory instead of taking it all.
+   * Per-worker heap limit (old generation). A decompression bomb or a runaway
+   * parser crosses it quickly, and with one worker per core a batch then stays
+   * within a small machine's memory instead of taking it all. Plans stay far below
+   * it: a 330-page PDF plan peaked at 80 MB of heap, and a 58,800-row workbook
+   * extracted within it. V8 also derives from this limit how far a heap may grow
+   * past its live data before a full collection (its heap controller's growing
+   * factor): at 1,024 MB the 2-worker import of 3,924 files peaked at 496–506 MB of
+   * RSS, at 384 MB at 447–456 MB, at the same speed (docs/performance.md).
    */
-  maxMemoryMb: 1024,
+  maxMemoryMb: 384,
   /**
    * Per-worker young generation (V8's nursery, where a document's short-lived
    * objects are born). Left to V8, each worker's grew to about 50 MB; at 16 MB
