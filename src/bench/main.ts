@@ -3,7 +3,8 @@
  * the same run under node's default V8 flags instead of V8_FLAGS): issue 7's figures
  * from one run on this machine. It builds (or reuses) a corpus of copies of the
  * fixtures, then measures on the same files the floor (pdfjs alone), perfplan's
- * single-threaded extraction, and the import with every core and with one worker;
+ * single-threaded extraction (and that of one long workbook, for scale), and the
+ * import with every core and with one worker;
  * then the insert of a million indicator rows and the analyst queries on 8,000
  * synthetic plans. Each target missed is profiled with `--cpu-prof`. The figures
  * go to bench/results.md (a quick or --v8-defaults run writes under bench/corpus/
@@ -13,6 +14,7 @@ import { cpus, availableParallelism, arch, release, totalmem, type } from 'node:
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { prepareCorpus, type CorpusFile } from './corpus.js';
+import { writeLongSheet } from './long-sheet.js';
 import { type PhaseOptions, runPhase } from './harness.js';
 import { V8_FLAGS } from '../pipeline/v8-flags.js';
 import type { PhaseRequest, PhaseResult } from './phases.js';
@@ -103,6 +105,9 @@ async function main(): Promise<void> {
   );
   log(`extract: ${office.length} DOCX/XLSX, single-threaded`);
   const extractOffice = await runPhase({ phase: 'extract', files: office.map((f) => f.path) }, single);
+  const longSheet = await writeLongSheet(size.longSheetCopies, work);
+  log(`extract: a workbook of ${longSheet.rows} rows, single-threaded`);
+  const longSheetRun = await runPhase({ phase: 'extract', files: [longSheet.path] }, single);
   log(`import, in turns: the whole corpus with ${jobs} workers, then with 1 worker`);
   const [importAll, importOne] = await fasterInTurns(
     { phase: 'import', inputs: [corpus.dir], db: importDb, jobs },
@@ -205,11 +210,12 @@ async function main(): Promise<void> {
     profiles.push(await t.profile());
   }
 
-  const notes = [...floor.failures, ...extractPdf.failures, ...extractOffice.failures, ...importAll.failures]
+  const notes = [...floor.failures, ...extractPdf.failures, ...extractOffice.failures, ...longSheetRun.failures, ...importAll.failures]
     .slice(0, 10)
     .map((f) => `- failed: \`${relative(ROOT, f.path)}\`: ${f.reason}`);
   const report: BenchReport = {
     size, machine, corpus, jobs, throughput,
+    longSheet: { ...longSheet, result: longSheetRun },
     importRuns: [{ label: `import, ${jobs} workers`, result: importAll }, { label: 'import, 1 worker', result: importOne }],
     insert, queries,
     targets: targets.map(({ target, figure, met }) => ({ target, figure, met })),

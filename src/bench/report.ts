@@ -4,6 +4,7 @@
  * missed targets show. The same text goes to stdout.
  */
 import type { Corpus } from './corpus.js';
+import { LONG_SHEET_SOURCE, type LongSheet } from './long-sheet.js';
 import type { PhaseResult, SlowQuery } from './phases.js';
 import type { ProfileSummary } from './profile.js';
 import { IMPORT_SETTINGS } from '../pipeline/import.js';
@@ -52,6 +53,8 @@ export interface BenchReport {
   corpus: Corpus;
   jobs: number;
   throughput: Throughput[];
+  /** the long workbook and its single-threaded extraction */
+  longSheet: LongSheet & { result: PhaseResult };
   importRuns: { label: string; result: PhaseResult }[];
   insert: PhaseResult;
   queries: PhaseResult;
@@ -171,6 +174,23 @@ function importMemorySection(runs: { label: string; result: PhaseResult }[]): st
 /** Seconds the writing thread spent for the insert: saving, moving queued search terms, statistics. */
 export const insertWriterSeconds = (f: Record<string, number>): number =>
   ((f.saveMs ?? 0) + (f.indexMs ?? 0) + (f.statisticsMs ?? 0)) / 1000;
+
+function longSheetSection(l: BenchReport['longSheet']): string[] {
+  const r = l.result;
+  const seconds = r.wallMs / 1000;
+  const outcome = r.failures[0] ? `failed: ${r.failures[0].reason}` : `${int(r.figures.objectives ?? 0)} objectives, ${int(r.figures.indicators ?? 0)} indicators`;
+  return [
+    '## A long workbook',
+    '',
+    `One sheet of ${int(l.rows)} rows: the data rows of \`${LONG_SHEET_SOURCE}\` ${int(l.copies)} times under its title`,
+    'and header, extracted in one thread (`extract`, as the PDF row above). Reading a table must stay linear in',
+    'its rows: a national run meets workbooks of thousands of rows.',
+    '',
+    ...table(['rows', 'what extract gives', 'time (s)', 'rows/s', 'peak RSS maxRSS (MB)'], [
+      [int(l.rows), outcome, fixed(seconds), int(l.rows / seconds), int(r.maxRssMb)],
+    ]),
+  ];
+}
 
 function insertSection(r: PhaseResult): string[] {
   const f = r.figures;
@@ -310,6 +330,8 @@ export function renderReport(r: BenchReport, extraNotes: string[]): string {
     ...corpusSection(r.corpus),
     '',
     ...throughputSection(r.throughput, r.jobs),
+    '',
+    ...longSheetSection(r.longSheet),
     '',
     ...importMemorySection(r.importRuns),
     '',

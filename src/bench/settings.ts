@@ -27,6 +27,8 @@ export interface BenchSize {
   profilePages: number;
   /** synthetic plans the profiling re-run of the insert saves */
   profilePlans: number;
+  /** times the long workbook repeats the data rows of the 003 fixture's sheet (195 rows each) */
+  longSheetCopies: number;
 }
 
 export const FULL: BenchSize = {
@@ -39,6 +41,7 @@ export const FULL: BenchSize = {
   queriesPerFamily: 250,
   profilePages: 600,
   profilePlans: 1_000,
+  longSheetCopies: 300,
 };
 
 /** `npm run bench -- --quick`: every phase on a small scale, in about a minute. */
@@ -52,6 +55,7 @@ export const QUICK: BenchSize = {
   queriesPerFamily: 50,
   profilePages: 60,
   profilePlans: 100,
+  longSheetCopies: 20,
 };
 
 /** The targets of issue 7. */
